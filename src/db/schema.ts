@@ -1,0 +1,243 @@
+import { sql } from 'drizzle-orm';
+import {
+  type AnyPgColumn,
+  bigserial,
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+
+const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+
+/** KPU RI → provinces → regencies/cities. Each office is its own public body. */
+export const offices = pgTable(
+  'offices',
+  {
+    id: serial('id').primaryKey(),
+    parentId: integer('parent_id').references((): AnyPgColumn => offices.id),
+    level: text('level').notNull(), // 'ri' | 'province' | 'regency'
+    code: text('code').notNull(),
+    slug: text('slug').notNull(),
+    name: text('name').notNull(),
+    address: text('address').notNull().default(''),
+    city: text('city').notNull().default(''),
+    phone: text('phone').notNull().default(''),
+    email: text('email').notNull().default(''),
+    website: text('website').notNull().default(''),
+    letterheadLines: jsonb('letterhead_lines').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+    timeZone: text('time_zone').notNull().default('Asia/Jakarta'),
+    hoursStart: text('hours_start').notNull().default('08:00'),
+    hoursEnd: text('hours_end').notNull().default('16:00'),
+    afterHoursRule: text('after_hours_rule').notNull().default('next_working_day'),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('offices_slug_key').on(t.slug), uniqueIndex('offices_code_key').on(t.code), index('offices_parent_idx').on(t.parentId)],
+);
+
+/** Units that hold information (PPID Pelaksana / penyedia informasi). */
+export const units = pgTable(
+  'units',
+  {
+    id: serial('id').primaryKey(),
+    officeId: integer('office_id').notNull().references(() => offices.id),
+    name: text('name').notNull(),
+    active: boolean('active').notNull().default(true),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('units_office_name_key').on(t.officeId, t.name)],
+);
+
+export const staff = pgTable(
+  'staff',
+  {
+    id: serial('id').primaryKey(),
+    officeId: integer('office_id').notNull().references(() => offices.id),
+    unitId: integer('unit_id').references(() => units.id),
+    email: text('email').notNull(),
+    name: text('name').notNull(),
+    position: text('position').notNull().default(''),
+    roles: text('roles').array().notNull().default(sql`'{}'::text[]`),
+    passwordHash: text('password_hash').notNull(),
+    totpSecret: text('totp_secret'),
+    totpEnabled: boolean('totp_enabled').notNull().default(false),
+    active: boolean('active').notNull().default(true),
+    demo: boolean('demo').notNull().default(false),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('staff_email_key').on(sql`lower(${t.email})`), index('staff_office_idx').on(t.officeId)],
+);
+
+/** Server-side sessions: the cookie holds a random token, the table only its hash. */
+export const sessions = pgTable(
+  'sessions',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    tokenHash: text('token_hash').notNull(),
+    staffId: integer('staff_id').notNull().references(() => staff.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    secondFactorPending: boolean('second_factor_pending').notNull().default(false),
+    ip: text('ip').notNull().default(''),
+    userAgent: text('user_agent').notNull().default(''),
+  },
+  (t) => [uniqueIndex('sessions_token_key').on(t.tokenHash), index('sessions_staff_idx').on(t.staffId)],
+);
+
+/** Failed sign-ins per e-mail and per IP, for rate limiting and temporary lockout across processes. */
+export const signInAttempts = pgTable(
+  'sign_in_attempts',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    email: text('email').notNull(),
+    ip: text('ip').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('sign_in_attempts_email_idx').on(t.email, t.at), index('sign_in_attempts_ip_idx').on(t.ip, t.at)],
+);
+
+export const passwordResets = pgTable(
+  'password_resets',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    staffId: integer('staff_id').notNull().references(() => staff.id, { onDelete: 'cascade' }),
+    tokenHash: text('token_hash').notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('password_resets_token_key').on(t.tokenHash)],
+);
+
+/** Non-working days. office_id null = national (libur nasional, cuti bersama, election days). */
+export const holidays = pgTable(
+  'holidays',
+  {
+    id: serial('id').primaryKey(),
+    officeId: integer('office_id').references(() => offices.id),
+    day: date('day', { mode: 'string' }).notNull(),
+    kind: text('kind').notNull(), // 'libur_nasional' | 'cuti_bersama' | 'pemilu' | 'lokal'
+    name: text('name').notNull(),
+    decree: text('decree').notNull().default(''),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('holidays_scope_day_key').on(sql`coalesce(${t.officeId}, 0)`, t.day), index('holidays_day_idx').on(t.day)],
+);
+
+/** Periods in which an office serves under a rule profile other than 'normal' (the election regime). */
+export const rulePeriods = pgTable(
+  'rule_periods',
+  {
+    id: serial('id').primaryKey(),
+    officeId: integer('office_id').notNull().references(() => offices.id),
+    profile: text('profile').notNull(),
+    startsOn: date('starts_on', { mode: 'string' }).notNull(),
+    endsOn: date('ends_on', { mode: 'string' }).notNull(),
+    note: text('note').notNull().default(''),
+    createdAt: createdAt(),
+  },
+  (t) => [index('rule_periods_office_idx').on(t.officeId, t.startsOn)],
+);
+
+/**
+ * Every running legal clock (request notice, extension, objection answer…) lives here, so that a
+ * holiday added later can recompute every open one in the same way.
+ */
+export const deadlines = pgTable(
+  'deadlines',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    officeId: integer('office_id').notNull().references(() => offices.id),
+    subjectType: text('subject_type').notNull(),
+    subjectId: text('subject_id').notNull(),
+    purpose: text('purpose').notNull(),
+    startAt: timestamp('start_at', { withTimezone: true }).notNull(),
+    workingDays: integer('working_days').notNull(),
+    due: date('due', { mode: 'string' }).notNull(),
+    explanation: jsonb('explanation').notNull(),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('deadlines_open_idx').on(t.officeId, t.due), index('deadlines_subject_idx').on(t.subjectType, t.subjectId)],
+);
+
+/** Append-only, hash-chained per office (office 0 = system-wide chain). */
+export const auditEvents = pgTable(
+  'audit_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    chain: integer('chain').notNull(),
+    seq: integer('seq').notNull(),
+    at: timestamp('at', { withTimezone: true, precision: 3 }).notNull(),
+    officeId: integer('office_id'),
+    actorId: integer('actor_id'),
+    actorLabel: text('actor_label').notNull(),
+    action: text('action').notNull(),
+    subjectType: text('subject_type').notNull(),
+    subjectId: text('subject_id').notNull(),
+    before: jsonb('before'),
+    after: jsonb('after'),
+    ip: text('ip').notNull().default(''),
+    requestId: text('request_id').notNull().default(''),
+    prevHash: text('prev_hash').notNull(),
+    hash: text('hash').notNull(),
+  },
+  (t) => [uniqueIndex('audit_chain_seq_key').on(t.chain, t.seq), index('audit_office_at_idx').on(t.officeId, t.at)],
+);
+
+/** The last event of each chain, written with it: a deleted tail of the chain is then detectable too. */
+export const auditHeads = pgTable('audit_heads', {
+  chain: integer('chain').primaryKey(),
+  seq: integer('seq').notNull(),
+  hash: text('hash').notNull(),
+});
+
+/** Messages to send after a transaction commits: mail and other jobs. Never deleted on failure. */
+export const outbox = pgTable(
+  'outbox',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    kind: text('kind').notNull(),
+    officeId: integer('office_id'),
+    payload: jsonb('payload').notNull(),
+    dedupeKey: text('dedupe_key'),
+    status: text('status').notNull().default('pending'), // pending | running | done
+    attempts: integer('attempts').notNull().default(0),
+    runAfter: timestamp('run_after', { withTimezone: true }).notNull().defaultNow(),
+    lockedUntil: timestamp('locked_until', { withTimezone: true }),
+    lastError: text('last_error'),
+    createdAt: createdAt(),
+    doneAt: timestamp('done_at', { withTimezone: true }),
+  },
+  (t) => [index('outbox_due_idx').on(t.status, t.runAfter), uniqueIndex('outbox_dedupe_key').on(t.dedupeKey)],
+);
+
+/** Installation-wide values generated once (cookie secret) and shared by every process. */
+export const settings = pgTable('settings', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+});
+
+export const schema = {
+  offices,
+  units,
+  staff,
+  sessions,
+  signInAttempts,
+  passwordResets,
+  holidays,
+  rulePeriods,
+  deadlines,
+  auditEvents,
+  auditHeads,
+  outbox,
+  settings,
+};

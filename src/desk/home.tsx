@@ -1,0 +1,202 @@
+import Html, { type Children } from '@kitajs/html';
+import { and, asc, count, desc, eq, isNull, sql } from 'drizzle-orm';
+import type { Executor } from '../db/client.ts';
+import { auditEvents, deadlines, holidays, staff, units } from '../db/schema.ts';
+import { formatDay, t, text, type Lang, type Text } from '../kernel/i18n.ts';
+import { outboxStats } from '../kernel/outbox/store.ts';
+import { ROLE_LABELS, type Role } from '../offices/roles.ts';
+import { officeById, allOffices } from '../offices/store.ts';
+import { todayIn } from '../offices/portal.tsx';
+import { SIGNED_IN } from '../web/access.ts';
+import type { App, AppDeps } from '../web/app.ts';
+import { currentStaff, sendHtml } from '../web/context.ts';
+import { Layout, pageContext } from '../web/layout.tsx';
+
+/** What each role does in the two SOPs, shown on its home so a new officer knows their part. */
+const ROLE_DUTIES: Readonly<Record<Role, Text>> = {
+  desk_officer: text(
+    'Menerima permohonan di semua saluran (langsung, surat, surel, telepon, faksimile, daring), mengisi formulir untuk saluran jarak jauh, menjawab di desk, menyerahkan informasi dengan tanda terima, dan memperbarui register.',
+    'Takes requests on every channel (walk-in, letter, e-mail, phone, fax, online), fills the form for remote channels, answers at the desk, hands over information against a receipt, and keeps the register.',
+  ),
+  ppid: text(
+    'Memutuskan permohonan, mendisposisikan ke unit, menandatangani pemberitahuan tertulis, mengklasifikasi dan menetapkan DIP, mengawasi layanan harian, dan melapor bulanan kepada Sekretaris.',
+    'Decides requests, dispositions work to units, signs written notices, classifies and establishes the DIP, supervises the daily service and reports monthly to the Secretary.',
+  ),
+  atasan_ppid: text(
+    'Menerima laporan bulanan PPID, memerintahkan pengunggahan DIP, dan memutus keberatan.',
+    "Receives the PPID's monthly report, orders the DIP upload and decides objections (keberatan).",
+  ),
+  information_provider: text(
+    'Menyediakan informasi yang dikuasai unit kepada PPID atas disposisi dan untuk DIP, serta menyusun kajian awal informasi yang dikecualikan.',
+    "Supplies the unit's information to the PPID on disposition and for the DIP, and drafts the first study of information to exempt.",
+  ),
+  office_admin: text('Mengelola akun staf, unit, dan data kantor (alamat, kop surat, jam layanan, hari libur lokal).', 'Manages staff accounts, units and office details (address, letterhead, hours, local holidays).'),
+  system_admin: text('Mengelola hierarki kantor, hari libur nasional, dan kesehatan sistem untuk seluruh instalasi.', 'Manages the office hierarchy, national holidays and system health for the whole installation.'),
+};
+
+async function openDeadlines(exec: Executor, officeId: number, today: string) {
+  const [row] = await exec
+    .select({
+      open: count(),
+      overdue: sql<number>`count(*) filter (where ${deadlines.due} < ${today})::int`,
+      nearest: sql<string | null>`min(${deadlines.due})::text`,
+    })
+    .from(deadlines)
+    .where(and(eq(deadlines.officeId, officeId), isNull(deadlines.closedAt)));
+  return { open: Number(row?.open ?? 0), overdue: Number(row?.overdue ?? 0), nearest: row?.nearest ?? null };
+}
+
+/** Years from this one to next for which no national holiday has been entered: deadlines there would be wrong. */
+async function yearsWithoutHolidays(exec: Executor, today: string): Promise<number[]> {
+  const year = Number(today.slice(0, 4));
+  const rows = await exec
+    .select({ year: sql<number>`extract(year from ${holidays.day})::int` })
+    .from(holidays)
+    .where(and(isNull(holidays.officeId), sql`extract(year from ${holidays.day}) between ${year} and ${year + 1}`))
+    .groupBy(sql`1`);
+  const present = new Set(rows.map((r) => Number(r.year)));
+  return [year, year + 1].filter((y) => !present.has(y));
+}
+
+function Card(props: { title: Text; lang: Lang; children?: Children }): JSX.Element {
+  return (
+    <section class="card">
+      <h2>{t(props.lang, props.title)}</h2>
+      {props.children}
+    </section>
+  );
+}
+
+export async function deskHomeRoutes(app: App, { database }: AppDeps): Promise<void> {
+  const db = database.db;
+
+  app.get('/desk', { config: { access: SIGNED_IN }, schema: { hide: true } }, async (request, reply) => {
+    const me = currentStaff(request);
+    const ctx = pageContext(request, reply);
+    const lang = ctx.lang;
+    const office = (await officeById(db, me.officeId))!;
+    const today = todayIn(office.timeZone);
+    const roles = me.roles as Role[];
+    const has = (r: Role) => roles.includes(r) || roles.includes('system_admin');
+    const [deadlineSummary, missingYears, nextClosures, recent, staffCount, unitCount, outbox, officeCount] = await Promise.all([
+      openDeadlines(db, office.id, today),
+      yearsWithoutHolidays(db, today),
+      db
+        .select()
+        .from(holidays)
+        .where(and(sql`${holidays.day} >= ${today}`, sql`(${holidays.officeId} is null or ${holidays.officeId} = ${office.id})`))
+        .orderBy(asc(holidays.day))
+        .limit(3),
+      has('ppid') || has('atasan_ppid') || has('office_admin')
+        ? db.select().from(auditEvents).where(eq(auditEvents.officeId, office.id)).orderBy(desc(auditEvents.seq)).limit(5)
+        : Promise.resolve([]),
+      db.select({ n: count() }).from(staff).where(and(eq(staff.officeId, office.id), eq(staff.active, true))),
+      db.select({ n: count() }).from(units).where(and(eq(units.officeId, office.id), eq(units.active, true))),
+      roles.includes('system_admin') ? outboxStats(db) : Promise.resolve(undefined),
+      roles.includes('system_admin') ? allOffices(db).then((o) => o.length) : Promise.resolve(0),
+    ]);
+    return sendHtml(
+      reply,
+      <Layout ctx={ctx} title={text(`Selamat datang, ${me.name}`, `Welcome, ${me.name}`)} officeName={office.name}>
+        <p class="lead" safe>
+          {`${office.name} · ${formatDay(lang, today)}`}
+        </p>
+        {missingYears.length ? (
+          <p class="warning" role="note">
+            {Html.escapeHtml(
+              t(
+                lang,
+                text(
+                  `Hari libur nasional tahun ${missingYears.join(' dan ')} belum dimasukkan: tenggat yang jatuh pada tahun itu hanya melewati akhir pekan.`,
+                  `National holidays for ${missingYears.join(' and ')} have not been entered: deadlines in that year skip only weekends.`,
+                ),
+              ),
+            )}{' '}
+            <a href="/desk/holidays">{t(lang, text('Kelola hari libur', 'Manage holidays'))}</a>
+          </p>
+        ) : (
+          ''
+        )}
+        <div class="cards">
+          <Card lang={lang} title={text('Peran Anda', 'Your roles')}>
+            <ul>
+              {roles.map((r) => (
+                <li>
+                  <strong>{t(lang, ROLE_LABELS[r])}</strong>: {t(lang, ROLE_DUTIES[r])}
+                </li>
+              ))}
+            </ul>
+          </Card>
+          <Card lang={lang} title={text('Tenggat berjalan', 'Running deadlines')}>
+            <p>
+              {deadlineSummary.open === 0
+                ? t(lang, text('Tidak ada tenggat yang sedang berjalan di kantor ini.', 'No deadline is running in this office.'))
+                : Html.escapeHtml(
+                    t(
+                      lang,
+                      text(
+                        `${deadlineSummary.open} tenggat berjalan, ${deadlineSummary.overdue} lewat waktu; yang terdekat ${formatDay('id', deadlineSummary.nearest!)}.`,
+                        `${deadlineSummary.open} running, ${deadlineSummary.overdue} overdue; the nearest is ${formatDay('en', deadlineSummary.nearest!)}.`,
+                      ),
+                    ),
+                  )}
+            </p>
+          </Card>
+          <Card lang={lang} title={text('Hari libur berikutnya', 'Next closures')}>
+            <ul>
+              {nextClosures.map((h) => (
+                <li safe>{`${formatDay(lang, h.day)} — ${h.name}`}</li>
+              ))}
+            </ul>
+            <p>
+              <a href="/desk/holidays">{t(lang, text('Kalender hari kerja', 'Working-day calendar'))}</a>
+            </p>
+          </Card>
+          {has('office_admin') ? (
+            <Card lang={lang} title={text('Kantor Anda', 'Your office')}>
+              <p safe>
+                {t(lang, text(`${staffCount[0]?.n ?? 0} staf aktif, ${unitCount[0]?.n ?? 0} unit.`, `${staffCount[0]?.n ?? 0} active staff, ${unitCount[0]?.n ?? 0} units.`))}
+              </p>
+              <p>
+                <a href="/desk/staff">{t(lang, text('Kelola staf', 'Manage staff'))}</a> · <a href="/desk/units">{t(lang, text('Kelola unit', 'Manage units'))}</a> ·{' '}
+                <a href="/desk/office">{t(lang, text('Data kantor', 'Office details'))}</a>
+              </p>
+            </Card>
+          ) : (
+            ''
+          )}
+          {outbox ? (
+            <Card lang={lang} title={text('Kesehatan sistem', 'System health')}>
+              <p safe>
+                {t(
+                  lang,
+                  text(
+                    `${officeCount} kantor · mesin basis data: ${database.engine} · antrean surel: ${outbox.pending} menunggu, ${outbox.failing} sedang diulang.`,
+                    `${officeCount} offices · database engine: ${database.engine} · mail queue: ${outbox.pending} waiting, ${outbox.failing} retrying.`,
+                  ),
+                )}
+              </p>
+            </Card>
+          ) : (
+            ''
+          )}
+          {recent.length ? (
+            <Card lang={lang} title={text('Kegiatan terakhir', 'Recent activity')}>
+              <ul>
+                {recent.map((e) => (
+                  <li safe>{`${e.at.toISOString().slice(0, 16).replace('T', ' ')} UTC · ${e.actorLabel} · ${e.action}`}</li>
+                ))}
+              </ul>
+              <p>
+                <a href="/desk/audit">{t(lang, text('Log audit lengkap', 'Full audit log'))}</a>
+              </p>
+            </Card>
+          ) : (
+            ''
+          )}
+        </div>
+      </Layout>,
+    );
+  });
+}
+

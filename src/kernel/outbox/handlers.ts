@@ -1,0 +1,13 @@
+import type { Config } from '../../config.ts';
+import { createMailer, MAIL_KIND, mailHandler } from '../../mail/mail.ts';
+import type { JobHandlers } from './runner.ts';
+
+/**
+ * Every kind of outbox message this release can run. The web process and `worker` both take their
+ * handlers from here, so a message is handled the same whichever process claims it.
+ */
+export function jobHandlers(config: Config): JobHandlers {
+  return {
+    [MAIL_KIND]: mailHandler(createMailer(config)),
+  };
+}

@@ -1,0 +1,14 @@
+import { randomBytes } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import type { Executor } from '../db/client.ts';
+import { settings } from '../db/schema.ts';
+
+/**
+ * A secret generated once per installation and shared by every process through the database, so that
+ * cookies signed by one app process are accepted by the others.
+ */
+export async function installationSecret(exec: Executor, key: string): Promise<string> {
+  await exec.insert(settings).values({ key, value: randomBytes(32).toString('base64url') }).onConflictDoNothing();
+  const [row] = await exec.select().from(settings).where(eq(settings.key, key));
+  return row!.value;
+}

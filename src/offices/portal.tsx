@@ -1,0 +1,192 @@
+import { and, asc, gte, isNull, or, eq } from 'drizzle-orm';
+import Html from '@kitajs/html';
+import { holidays } from '../db/schema.ts';
+import type { Executor } from '../db/client.ts';
+import { formatDay, t, text, type Lang } from '../kernel/i18n.ts';
+import { notFound } from '../kernel/errors.ts';
+import { PUBLIC } from '../web/access.ts';
+import type { App, AppDeps } from '../web/app.ts';
+import { sendHtml } from '../web/context.ts';
+import { Layout, pageContext } from '../web/layout.tsx';
+import { LEVEL_LABELS, TIME_ZONES, type Level } from './rules.ts';
+import { allOffices, officeById, officeBySlug, childOffices, type OfficeRow } from './store.ts';
+
+/** Today's calendar date in an office's zone, e.g. "2026-11-21". */
+export function todayIn(timeZone: string, now = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
+function zoneLabel(zone: string): string {
+  return TIME_ZONES.find((z) => z.zone === zone)?.label ?? zone;
+}
+
+/** The next non-working days (national and the office's own) that a visitor planning a visit needs. */
+function upcomingClosures(exec: Executor, office: OfficeRow, limit = 5) {
+  return exec
+    .select({ day: holidays.day, name: holidays.name, kind: holidays.kind })
+    .from(holidays)
+    .where(and(gte(holidays.day, todayIn(office.timeZone)), or(isNull(holidays.officeId), eq(holidays.officeId, office.id))))
+    .orderBy(asc(holidays.day))
+    .limit(limit);
+}
+
+function OfficeList(props: { lang: Lang; offices: readonly OfficeRow[] }): JSX.Element {
+  return (
+    <ul class="offices">
+      {props.offices.map((o) => (
+        <li>
+          <a href={`/${o.slug}`} safe>
+            {o.name}
+          </a>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export async function portalRoutes(app: App, { database }: AppDeps): Promise<void> {
+  const db = database.db;
+
+  app.get('/', { config: { access: PUBLIC }, schema: { hide: true } }, async (request, reply) => {
+    const ctx = pageContext(request, reply);
+    const offices = await allOffices(db);
+    const ri = offices.filter((o) => o.level === 'ri');
+    const provinces = offices.filter((o) => o.level === 'province');
+    return sendHtml(
+      reply,
+      <Layout ctx={ctx} title={text('Layanan Informasi Publik KPU', 'KPU Public Information Service')}>
+        <p class="lead">
+          {t(
+            ctx.lang,
+            text(
+              'Setiap orang berhak memperoleh informasi publik (UU 14/2008). Pilih kantor KPU untuk melihat layanan informasinya.',
+              'Everyone has the right to public information (Law 14/2008). Choose a KPU office to see its information service.',
+            ),
+          )}
+        </p>
+        {offices.length === 0 ? (
+          <p>
+            {t(
+              ctx.lang,
+              text('Belum ada kantor terdaftar. Admin sistem mengimpor kantor dengan perintah "offices import".', 'No office registered yet. A system administrator imports offices with "offices import".'),
+            )}
+          </p>
+        ) : (
+          <>
+            {ri.length ? (
+              <section>
+                <h2>{t(ctx.lang, LEVEL_LABELS.ri)}</h2>
+                <OfficeList lang={ctx.lang} offices={ri} />
+              </section>
+            ) : (
+              ''
+            )}
+            <section>
+              <h2>{t(ctx.lang, text('Provinsi dan kabupaten/kota', 'Provinces and regencies/cities'))}</h2>
+              {provinces.map((p) => (
+                <details>
+                  <summary safe>{p.name}</summary>
+                  <p>
+                    <a href={`/${p.slug}`}>{t(ctx.lang, text('Portal kantor provinsi', 'Provincial office portal'))}</a>
+                  </p>
+                  <OfficeList lang={ctx.lang} offices={offices.filter((o) => o.parentId === p.id)} />
+                </details>
+              ))}
+            </section>
+          </>
+        )}
+      </Layout>,
+    );
+  });
+
+  app.get<{ Params: { slug: string } }>('/:slug', { config: { access: PUBLIC }, schema: { hide: true } }, async (request, reply) => {
+    const office = await officeBySlug(db, request.params.slug);
+    if (!office) throw notFound(text('Kantor tidak ditemukan.', 'Office not found.'));
+    const ctx = pageContext(request, reply);
+    const [parent, children, closures] = await Promise.all([
+      office.parentId ? officeById(db, office.parentId) : Promise.resolve(undefined),
+      childOffices(db, office.id),
+      upcomingClosures(db, office),
+    ]);
+    return sendHtml(
+      reply,
+      <Layout ctx={ctx} title={office.name} officeName={t(ctx.lang, LEVEL_LABELS[office.level as Level])}>
+        <p class="lead">
+          {t(
+            ctx.lang,
+            text(
+              'Pejabat Pengelola Informasi dan Dokumentasi (PPID) kantor ini melayani permohonan informasi publik secara langsung, melalui surat, surel, telepon, faksimile dan daring.',
+              "This office's information officer (PPID) serves public information requests in person, by letter, e-mail, phone, fax and online.",
+            ),
+          )}
+        </p>
+        <section>
+          <h2>{t(ctx.lang, text('Alamat dan kontak', 'Address and contact'))}</h2>
+          <dl class="facts">
+            <dt>{t(ctx.lang, text('Alamat', 'Address'))}</dt>
+            <dd safe>{[office.address, office.city].filter(Boolean).join(', ') || '—'}</dd>
+            <dt>{t(ctx.lang, text('Telepon', 'Phone'))}</dt>
+            <dd safe>{office.phone || '—'}</dd>
+            <dt>{t(ctx.lang, text('Surel', 'E-mail'))}</dt>
+            <dd>{office.email ? <a href={`mailto:${office.email}`} safe>{office.email}</a> : '—'}</dd>
+            {office.website ? (
+              <>
+                <dt>{t(ctx.lang, text('Situs PPID', 'PPID website'))}</dt>
+                <dd>
+                  <a href={office.website} rel="noopener" safe>
+                    {office.website}
+                  </a>
+                </dd>
+              </>
+            ) : (
+              ''
+            )}
+          </dl>
+        </section>
+        <section>
+          <h2>{t(ctx.lang, text('Jam layanan', 'Service hours'))}</h2>
+          <p safe>
+            {`${t(ctx.lang, text('Senin–Jumat', 'Monday–Friday'))}, ${office.hoursStart}–${office.hoursEnd} ${zoneLabel(office.timeZone)}. ${t(
+              ctx.lang,
+              text(
+                'Permohonan yang diterima di luar jam layanan dihitung mulai hari kerja berikutnya.',
+                'Requests received outside service hours count from the next working day.',
+              ),
+            )}`}
+          </p>
+          {closures.length ? (
+            <>
+              <h3>{t(ctx.lang, text('Hari libur berikutnya', 'Upcoming closures'))}</h3>
+              <ul>
+                {closures.map((c) => (
+                  <li safe>{`${formatDay(ctx.lang, c.day)} — ${c.name}`}</li>
+                ))}
+              </ul>
+            </>
+          ) : (
+            ''
+          )}
+        </section>
+        {parent || children.length ? (
+          <section>
+            <h2>{t(ctx.lang, text('Kantor terkait', 'Related offices'))}</h2>
+            {parent ? (
+              <p>
+                {t(ctx.lang, text('Kantor induk:', 'Parent office:'))}{' '}
+                <a href={`/${parent.slug}`} safe>
+                  {parent.name}
+                </a>
+              </p>
+            ) : (
+              ''
+            )}
+            {children.length ? <OfficeList lang={ctx.lang} offices={children} /> : ''}
+          </section>
+        ) : (
+          ''
+        )}
+        <p class="hint">{Html.escapeHtml(t(ctx.lang, text(`Kode kantor: ${office.code}`, `Office code: ${office.code}`)))}</p>
+      </Layout>,
+    );
+  });
+}

@@ -1,0 +1,61 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { ActiveSession } from '../auth/service.ts';
+import type { Actor } from '../kernel/audit/store.ts';
+import { forbidden, unauthenticated } from '../kernel/errors.ts';
+import type { Lang } from '../kernel/i18n.ts';
+import type { OfficeScope, StaffRow } from '../offices/store.ts';
+import type { Role } from '../offices/roles.ts';
+import type { Access } from './access.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    lang: Lang;
+    session: ActiveSession | undefined;
+  }
+  interface FastifyContextConfig {
+    /** Who may use the route: required on every route (see src/web/access.ts). */
+    access?: Access;
+    /** A route that answers before the second factor is done (the TOTP form, sign-out). */
+    allowPendingSecondFactor?: boolean;
+  }
+}
+
+/** The signed-in staff member; routes behind an access check can rely on it. */
+export function currentStaff(request: FastifyRequest): StaffRow {
+  if (!request.session) throw unauthenticated();
+  return request.session.staff;
+}
+
+export function hasRole(staff: StaffRow, role: Role): boolean {
+  return staff.roles.includes(role) || staff.roles.includes('system_admin');
+}
+
+/**
+ * The office scope for staff work: always the staff member's own office. The one place a scope is
+ * built from a request, so a route cannot pick another office by changing an id in the URL.
+ */
+export function scopeFor(request: FastifyRequest): OfficeScope {
+  return { officeId: currentStaff(request).officeId };
+}
+
+export function actorOf(request: FastifyRequest): Actor {
+  const staff = request.session?.staff;
+  return { staffId: staff?.id ?? null, label: staff?.email ?? 'anonymous', ip: request.ip, requestId: String(request.id) };
+}
+
+export function requireRole(request: FastifyRequest, ...roles: Role[]): StaffRow {
+  const staff = currentStaff(request);
+  if (!roles.some((r) => hasRole(staff, r))) throw forbidden();
+  return staff;
+}
+
+/** Sends a rendered page. */
+export function sendHtml(reply: FastifyReply, html: string | Promise<string>, status = 200): Promise<FastifyReply> {
+  return Promise.resolve(html).then((body) => reply.status(status).type('text/html; charset=utf-8').send(body));
+}
+
+/** After a POST: back to a page with a one-line notice (PRG), so reloading does not repeat the action. */
+export function redirectWithNotice(reply: FastifyReply, path: string, notice: string): FastifyReply {
+  const sep = path.includes('?') ? '&' : '?';
+  return reply.redirect(`${path}${sep}notice=${encodeURIComponent(notice)}`, 303);
+}

@@ -1,0 +1,212 @@
+import Html from '@kitajs/html';
+import { t, text, type Lang, type Text } from '../kernel/i18n.ts';
+
+/** A form being shown again: what the person typed and what is wrong with it. */
+export interface FormState {
+  readonly values: Readonly<Record<string, string | readonly string[] | undefined>>;
+  readonly errors: Readonly<Record<string, Text>>;
+  readonly summary?: Text | undefined;
+}
+
+export const EMPTY_FORM: FormState = { values: {}, errors: {} };
+
+export function fieldValue(form: FormState, name: string): string {
+  const value = form.values[name];
+  return typeof value === 'string' ? value : '';
+}
+
+export function fieldValues(form: FormState, name: string): readonly string[] {
+  const value = form.values[name];
+  return Array.isArray(value) ? value : typeof value === 'string' ? [value] : [];
+}
+
+const fieldId = (name: string) => `f-${name}`;
+
+/** GOV.UK-style summary at the top: one link per problem, focused first by screen readers. */
+export function ErrorSummary(props: { lang: Lang; form: FormState; labels: Readonly<Record<string, Text>> }): JSX.Element {
+  const entries = Object.entries(props.form.errors);
+  if (entries.length === 0 && !props.form.summary) return '';
+  return (
+    <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex="-1">
+      <h2 id="error-summary-title">
+        {Html.escapeHtml(t(props.lang, props.form.summary ?? text('Ada isian yang perlu diperbaiki', 'There is a problem')))}
+      </h2>
+      {entries.length > 0 ? (
+        <ul>
+          {entries.map(([name, message]) => (
+            <li>
+              <a href={`#${fieldId(name)}`} safe>
+                {props.labels[name] ? `${t(props.lang, props.labels[name]!)}: ${t(props.lang, message)}` : t(props.lang, message)}
+              </a>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        ''
+      )}
+    </div>
+  );
+}
+
+export function CsrfField(props: { token: string }): JSX.Element {
+  return <input type="hidden" name="_csrf" value={props.token} />;
+}
+
+interface FieldProps {
+  readonly lang: Lang;
+  readonly form: FormState;
+  readonly name: string;
+  readonly label: Text;
+  readonly hint?: Text;
+  readonly required?: boolean;
+}
+
+function FieldFrame(props: FieldProps & { children: JSX.Element }): JSX.Element {
+  const error = props.form.errors[props.name];
+  return (
+    <div class={error ? 'field has-error' : 'field'}>
+      <label for={fieldId(props.name)}>
+        {Html.escapeHtml(t(props.lang, props.label))}
+        {props.required ? '' : <span class="optional">{` (${t(props.lang, text('opsional', 'optional'))})`}</span>}
+      </label>
+      {props.hint ? (
+        <p class="hint" id={`${fieldId(props.name)}-hint`} safe>
+          {t(props.lang, props.hint)}
+        </p>
+      ) : (
+        ''
+      )}
+      {error ? (
+        <p class="error" id={`${fieldId(props.name)}-error`} safe>
+          {t(props.lang, error)}
+        </p>
+      ) : (
+        ''
+      )}
+      {props.children}
+    </div>
+  );
+}
+
+function describedBy(props: FieldProps): string | undefined {
+  const ids = [props.hint ? `${fieldId(props.name)}-hint` : '', props.form.errors[props.name] ? `${fieldId(props.name)}-error` : ''].filter(Boolean);
+  return ids.length ? ids.join(' ') : undefined;
+}
+
+export function TextField(
+  props: FieldProps & { type?: 'text' | 'email' | 'password' | 'date' | 'time' | 'tel' | 'number' | 'datetime-local'; autocomplete?: string; inputmode?: string; value?: string },
+): JSX.Element {
+  const keep = props.type !== 'password';
+  return (
+    <FieldFrame {...props}>
+      <input
+        id={fieldId(props.name)}
+        name={props.name}
+        type={props.type ?? 'text'}
+        value={keep ? (props.value ?? fieldValue(props.form, props.name)) : undefined}
+        required={props.required}
+        autocomplete={props.autocomplete}
+        inputmode={props.inputmode}
+        aria-describedby={describedBy(props)}
+        aria-invalid={props.form.errors[props.name] ? 'true' : undefined}
+      />
+    </FieldFrame>
+  );
+}
+
+export function TextArea(props: FieldProps & { rows?: number }): JSX.Element {
+  return (
+    <FieldFrame {...props}>
+      <textarea
+        id={fieldId(props.name)}
+        name={props.name}
+        rows={String(props.rows ?? 4)}
+        required={props.required}
+        aria-describedby={describedBy(props)}
+        aria-invalid={props.form.errors[props.name] ? 'true' : undefined}
+        safe
+      >
+        {fieldValue(props.form, props.name)}
+      </textarea>
+    </FieldFrame>
+  );
+}
+
+export function SelectField(props: FieldProps & { options: readonly { value: string; label: Text | string }[] }): JSX.Element {
+  const current = fieldValue(props.form, props.name);
+  return (
+    <FieldFrame {...props}>
+      <select
+        id={fieldId(props.name)}
+        name={props.name}
+        required={props.required}
+        aria-describedby={describedBy(props)}
+        aria-invalid={props.form.errors[props.name] ? 'true' : undefined}
+      >
+        {props.options.map((o) => (
+          <option value={o.value} selected={o.value === current}>
+            {Html.escapeHtml(typeof o.label === 'string' ? o.label : t(props.lang, o.label))}
+          </option>
+        ))}
+      </select>
+    </FieldFrame>
+  );
+}
+
+export function CheckboxGroup(props: FieldProps & { options: readonly { value: string; label: Text }[] }): JSX.Element {
+  const current = fieldValues(props.form, props.name);
+  const error = props.form.errors[props.name];
+  return (
+    <fieldset class={error ? 'field has-error' : 'field'} id={fieldId(props.name)} aria-describedby={describedBy(props)}>
+      <legend safe>{t(props.lang, props.label)}</legend>
+      {props.hint ? (
+        <p class="hint" id={`${fieldId(props.name)}-hint`} safe>
+          {t(props.lang, props.hint)}
+        </p>
+      ) : (
+        ''
+      )}
+      {error ? (
+        <p class="error" id={`${fieldId(props.name)}-error`} safe>
+          {t(props.lang, error)}
+        </p>
+      ) : (
+        ''
+      )}
+      {props.options.map((o, i) => (
+        <div class="check">
+          <input type="checkbox" id={`${fieldId(props.name)}-${i}`} name={props.name} value={o.value} checked={current.includes(o.value)} />
+          <label for={`${fieldId(props.name)}-${i}`} safe>
+            {t(props.lang, o.label)}
+          </label>
+        </div>
+      ))}
+    </fieldset>
+  );
+}
+
+/** Reads a url-encoded or multipart body into plain strings; anything else becomes empty. */
+export function formBody(body: unknown): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  if (!body || typeof body !== 'object') return out;
+  for (const [key, raw] of Object.entries(body as Record<string, unknown>)) {
+    const value = (v: unknown): string | undefined =>
+      typeof v === 'string' ? v : v && typeof v === 'object' && 'value' in v && typeof (v as { value: unknown }).value === 'string' ? (v as { value: string }).value : undefined;
+    if (Array.isArray(raw)) out[key] = raw.map(value).filter((v): v is string => v !== undefined);
+    else {
+      const v = value(raw);
+      if (v !== undefined) out[key] = v;
+    }
+  }
+  return out;
+}
+
+export function str(body: Record<string, string | string[]>, key: string): string {
+  const v = body[key];
+  return (Array.isArray(v) ? (v[0] ?? '') : (v ?? '')).trim();
+}
+
+export function list(body: Record<string, string | string[]>, key: string): string[] {
+  const v = body[key];
+  return Array.isArray(v) ? v : v === undefined || v === '' ? [] : [v];
+}

@@ -1,0 +1,140 @@
+import Html, { type Children } from '@kitajs/html';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { t, text, type Lang, type Text } from '../kernel/i18n.ts';
+import type { StaffRow } from '../offices/store.ts';
+import { ROLE_LABELS, type Role } from '../offices/roles.ts';
+
+/** What every page needs to draw the frame around its content. */
+export interface PageContext {
+  readonly lang: Lang;
+  readonly path: string;
+  /** The current URL with its query, for the language switch. */
+  readonly url: string;
+  readonly staff: StaffRow | undefined;
+  readonly csrfToken: string;
+  /** A one-line confirmation after a redirect. */
+  readonly notice?: Text | undefined;
+}
+
+export function pageContext(request: FastifyRequest, reply: FastifyReply, notices: Record<string, Text> = {}): PageContext {
+  const query = request.query as Record<string, unknown> | undefined;
+  const noticeKey = typeof query?.notice === 'string' ? query.notice : undefined;
+  return {
+    lang: request.lang,
+    path: request.url.split('?')[0] ?? '/',
+    url: request.url,
+    staff: request.session && !request.session.secondFactorPending ? request.session.staff : undefined,
+    csrfToken: reply.generateCsrf(),
+    notice: noticeKey ? notices[noticeKey] : undefined,
+  };
+}
+
+/** The same URL in the other language; the choice is remembered in a cookie by the app. */
+function switchLanguageUrl(url: string, to: Lang): string {
+  const [path, query = ''] = url.split('?');
+  const params = new URLSearchParams(query);
+  params.delete('lang');
+  params.delete('notice');
+  params.set('lang', to);
+  return `${path}?${params.toString()}`;
+}
+
+interface NavLink {
+  readonly href: string;
+  readonly label: Text;
+  readonly roles?: readonly Role[];
+}
+
+const DESK_NAV: readonly NavLink[] = [
+  { href: '/desk', label: text('Beranda', 'Home') },
+  { href: '/desk/holidays', label: text('Hari libur', 'Holidays') },
+  { href: '/desk/staff', label: text('Staf', 'Staff'), roles: ['office_admin'] },
+  { href: '/desk/units', label: text('Unit', 'Units'), roles: ['office_admin'] },
+  { href: '/desk/audit', label: text('Log audit', 'Audit log'), roles: ['ppid', 'atasan_ppid', 'office_admin'] },
+  { href: '/desk/account', label: text('Akun saya', 'My account') },
+];
+
+function visibleNav(staff: StaffRow): NavLink[] {
+  const isSystem = staff.roles.includes('system_admin');
+  return DESK_NAV.filter((link) => !link.roles || isSystem || link.roles.some((r) => staff.roles.includes(r)));
+}
+
+export function Layout(props: { ctx: PageContext; title: Text | string; children?: Children; officeName?: string | undefined }): JSX.Element {
+  const { ctx } = props;
+  const title = typeof props.title === 'string' ? props.title : t(ctx.lang, props.title);
+  const other: Lang = ctx.lang === 'id' ? 'en' : 'id';
+  return (
+    <>
+      {'<!doctype html>'}
+      <html lang={ctx.lang}>
+        <head>
+          <meta charset="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          <title>{Html.escapeHtml(`${title} · Lentera`)}</title>
+          <link rel="stylesheet" href="/static/lentera.css" />
+          <link rel="icon" href="/static/favicon.svg" type="image/svg+xml" />
+        </head>
+        <body>
+          <a class="skip" href="#main">
+            {t(ctx.lang, text('Lompat ke isi', 'Skip to content'))}
+          </a>
+          <header class="site">
+            <div class="bar">
+              <a class="brand" href={ctx.staff ? '/desk' : '/'}>
+                Lentera
+              </a>
+              {props.officeName ? <span class="office" safe>{props.officeName}</span> : ''}
+              <a class="lang" href={switchLanguageUrl(ctx.url, other)} hreflang={other} lang={other}>
+                {other === 'en' ? 'English' : 'Bahasa Indonesia'}
+              </a>
+            </div>
+            {ctx.staff ? (
+              <nav aria-label={t(ctx.lang, text('Menu meja kerja', 'Desk menu'))}>
+                <ul>
+                  {visibleNav(ctx.staff).map((link) => (
+                    <li>
+                      <a href={link.href} aria-current={ctx.path === link.href ? 'page' : undefined}>
+                        {t(ctx.lang, link.label)}
+                      </a>
+                    </li>
+                  ))}
+                  <li>
+                    <form method="post" action="/keluar" class="inline">
+                      <input type="hidden" name="_csrf" value={ctx.csrfToken} />
+                      <button type="submit" class="link">
+                        {t(ctx.lang, text('Keluar', 'Sign out'))}
+                      </button>
+                    </form>
+                  </li>
+                </ul>
+              </nav>
+            ) : (
+              ''
+            )}
+          </header>
+          <main id="main" tabindex="-1">
+            <h1 safe>{title}</h1>
+            {ctx.notice ? (
+              <p class="notice" role="status">
+                {Html.escapeHtml(t(ctx.lang, ctx.notice))}
+              </p>
+            ) : (
+              ''
+            )}
+            {props.children}
+          </main>
+          <footer class="site">
+            <p>
+              {t(ctx.lang, text('Lentera — layanan informasi publik menurut UU 14/2008.', 'Lentera — public information service under Law 14/2008.'))}{' '}
+              {ctx.staff ? (
+                <span safe>{`${ctx.staff.name} · ${ctx.staff.roles.map((r) => t(ctx.lang, ROLE_LABELS[r as Role] ?? text(r, r))).join(', ')}`}</span>
+              ) : (
+                <a href="/masuk">{t(ctx.lang, text('Masuk untuk staf', 'Staff sign-in'))}</a>
+              )}
+            </p>
+          </footer>
+        </body>
+      </html>
+    </>
+  );
+}

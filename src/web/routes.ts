@@ -1,0 +1,19 @@
+import { authRoutes } from '../auth/pages.tsx';
+import { apiRoutes } from '../api/routes.ts';
+import { auditRoutes } from '../kernel/audit/pages.tsx';
+import { deskHomeRoutes } from '../desk/home.tsx';
+import { officeDeskRoutes } from '../offices/desk-pages.tsx';
+import { portalRoutes } from '../offices/portal.tsx';
+import type { App, AppDeps } from './app.ts';
+import { healthRoutes } from './health.ts';
+
+/** Each capability registers its own pages and API routes; the portal's `/:slug` catch-all goes last. */
+export async function registerCapabilities(app: App, deps: AppDeps): Promise<void> {
+  await healthRoutes(app, deps);
+  await authRoutes(app, deps);
+  await deskHomeRoutes(app, deps);
+  await officeDeskRoutes(app, deps);
+  await auditRoutes(app, deps);
+  await apiRoutes(app, deps);
+  await portalRoutes(app, deps);
+}
