@@ -5,6 +5,8 @@ import { migrate } from './db/migrate.ts';
 import { jobHandlers } from './kernel/outbox/handlers.ts';
 import { createJobRunner, createScheduler, type JobRunner, type Scheduler } from './kernel/outbox/runner.ts';
 import { buildApp, type App } from './web/app.ts';
+import { cliActor } from './kernel/audit/store.ts';
+import { DEMO_PASSWORD, demoEmail, seedDemo } from './offices/seed.ts';
 
 export interface Running {
   readonly app: App;
@@ -75,6 +77,10 @@ async function main(): Promise<void> {
       process.exit(1);
     }
     throw error;
+  }
+  if (process.argv.includes('--demo')) {
+    const seeded = await seedDemo(running.database.db, cliActor('demo'), running.url);
+    running.app.log.info({ ...seeded, password: DEMO_PASSWORD, example: demoEmail('ppid', 'kab-bintan') }, 'demo data ready (see README for every sign-in)');
   }
   running.app.log.info({ url: running.url, engine: running.database.engine }, `Lentera berjalan di / is running at ${running.url}`);
   const onSignal = (signal: NodeJS.Signals) => {

@@ -2,7 +2,7 @@ import { t, text } from '../kernel/i18n.ts';
 import { PUBLIC } from '../web/access.ts';
 import type { App, AppDeps } from '../web/app.ts';
 import { sendHtml } from '../web/context.ts';
-import { Layout, pageContext } from '../web/layout.tsx';
+import { Layout, pageContext, say } from '../web/layout.tsx';
 
 interface Operation {
   summary?: string;
@@ -29,7 +29,7 @@ export async function apiDocsRoutes(app: App, _deps: AppDeps): Promise<void> {
       reply,
       <Layout ctx={ctx} title={text('Dokumentasi API', 'API documentation')}>
         <p>
-          {t(
+          {say(
             ctx.lang,
             text(
               'API JSON di /api/v1 memakai layanan dan pemeriksaan izin yang sama dengan meja kerja. Kesalahan dijawab sebagai RFC 9457 problem JSON dalam bahasa Indonesia dan Inggris. Permintaan yang mengubah data memerlukan sesi masuk dan tajuk x-csrf-token.',
@@ -38,7 +38,7 @@ export async function apiDocsRoutes(app: App, _deps: AppDeps): Promise<void> {
           )}
         </p>
         <p>
-          <a href="/api/openapi.json">{t(ctx.lang, text('Dokumen OpenAPI 3.1 (JSON)', 'OpenAPI 3.1 document (JSON)'))}</a>
+          <a href="/api/openapi.json">{say(ctx.lang, text('Dokumen OpenAPI 3.1 (JSON)', 'OpenAPI 3.1 document (JSON)'))}</a>
         </p>
         {operations.map(({ path, method, op }) => (
           <section class="operation">
@@ -46,10 +46,10 @@ export async function apiDocsRoutes(app: App, _deps: AppDeps): Promise<void> {
               <code safe>{`${method} ${path}`}</code>
             </h2>
             <p safe>{op.summary ?? ''}</p>
-            {op.security?.length ? <p class="hint">{t(ctx.lang, text('Perlu masuk sebagai staf.', 'Requires a staff session.'))}</p> : ''}
+            {op.security?.length ? <p class="hint">{say(ctx.lang, text('Perlu masuk sebagai staf.', 'Requires a staff session.'))}</p> : ''}
             {op.parameters?.length ? (
               <>
-                <h3>{t(ctx.lang, text('Parameter', 'Parameters'))}</h3>
+                <h3>{say(ctx.lang, text('Parameter', 'Parameters'))}</h3>
                 <ul>
                   {op.parameters.map((p) => (
                     <li>
@@ -63,13 +63,13 @@ export async function apiDocsRoutes(app: App, _deps: AppDeps): Promise<void> {
             )}
             {op.requestBody?.content ? (
               <>
-                <h3>{t(ctx.lang, text('Isi permintaan', 'Request body'))}</h3>
+                <h3>{say(ctx.lang, text('Isi permintaan', 'Request body'))}</h3>
                 <pre safe>{JSON.stringify(Object.values(op.requestBody.content)[0]?.schema ?? {}, null, 2)}</pre>
               </>
             ) : (
               ''
             )}
-            <h3>{t(ctx.lang, text('Jawaban', 'Responses'))}</h3>
+            <h3>{say(ctx.lang, text('Jawaban', 'Responses'))}</h3>
             <ul>
               {Object.entries(op.responses ?? {}).map(([status, r]) => (
                 <li safe>{`${status}: ${r.description ?? ''}`}</li>

@@ -6,7 +6,7 @@ import { PUBLIC, SIGNED_IN } from '../web/access.ts';
 import type { App, AppDeps } from '../web/app.ts';
 import { actorOf, currentStaff, redirectWithNotice, sendHtml } from '../web/context.ts';
 import { CsrfField, EMPTY_FORM, ErrorSummary, formBody, str, TextField, type FormState } from '../web/forms.tsx';
-import { Layout, pageContext } from '../web/layout.tsx';
+import { Layout, pageContext, say } from '../web/layout.tsx';
 import { staffById } from '../offices/store.ts';
 import { SESSION } from './rules.ts';
 import { hashPassword, passwordProblem, verifyPassword } from './passwords.ts';
@@ -72,13 +72,13 @@ function SignInPage(props: { request: FastifyRequest; reply: FastifyReply; form:
         <input type="hidden" name="next" value={props.next} />
         <TextField lang={ctx.lang} form={props.form} name="email" type="email" label={LABELS.email!} autocomplete="username" required />
         <TextField lang={ctx.lang} form={props.form} name="password" type="password" label={LABELS.password!} autocomplete="current-password" required />
-        <button type="submit">{t(ctx.lang, text('Masuk', 'Sign in'))}</button>
+        <button type="submit">{say(ctx.lang, text('Masuk', 'Sign in'))}</button>
       </form>
       <p>
-        <a href="/lupa-sandi">{t(ctx.lang, text('Lupa kata sandi?', 'Forgot your password?'))}</a>
+        <a href="/lupa-sandi">{say(ctx.lang, text('Lupa kata sandi?', 'Forgot your password?'))}</a>
       </p>
       <p class="hint">
-        {t(
+        {say(
           ctx.lang,
           text(
             'Pemohon informasi tidak perlu akun: permohonan diajukan dan dilacak di portal kantor.',
@@ -127,12 +127,12 @@ export async function authRoutes(app: App, { database, config }: AppDeps): Promi
     return (
       <Layout ctx={ctx} title={text('Verifikasi dua langkah', 'Two-step verification')}>
         <ErrorSummary lang={ctx.lang} form={props.form} labels={LABELS} />
-        <p>{t(ctx.lang, text('Masukkan kode 6 angka dari aplikasi autentikator Anda.', 'Enter the 6-digit code from your authenticator app.'))}</p>
+        <p>{say(ctx.lang, text('Masukkan kode 6 angka dari aplikasi autentikator Anda.', 'Enter the 6-digit code from your authenticator app.'))}</p>
         <form method="post" action="/masuk/verifikasi" class="narrow" novalidate>
           <CsrfField token={ctx.csrfToken} />
           <input type="hidden" name="next" value={props.next} />
           <TextField lang={ctx.lang} form={props.form} name="code" label={LABELS.code!} inputmode="numeric" autocomplete="one-time-code" required />
-          <button type="submit">{t(ctx.lang, text('Verifikasi', 'Verify'))}</button>
+          <button type="submit">{say(ctx.lang, text('Verifikasi', 'Verify'))}</button>
         </form>
       </Layout>
     );
@@ -168,11 +168,11 @@ export async function authRoutes(app: App, { database, config }: AppDeps): Promi
     return (
       <Layout ctx={ctx} title={text('Lupa kata sandi', 'Forgotten password')}>
         <ErrorSummary lang={ctx.lang} form={props.form} labels={LABELS} />
-        <p>{t(ctx.lang, text('Kami akan mengirim tautan untuk mengatur kata sandi baru ke surel akun Anda.', 'We will send a link to set a new password to your account e-mail.'))}</p>
+        <p>{say(ctx.lang, text('Kami akan mengirim tautan untuk mengatur kata sandi baru ke surel akun Anda.', 'We will send a link to set a new password to your account e-mail.'))}</p>
         <form method="post" action="/lupa-sandi" class="narrow" novalidate>
           <CsrfField token={ctx.csrfToken} />
           <TextField lang={ctx.lang} form={props.form} name="email" type="email" label={LABELS.email!} autocomplete="username" required />
-          <button type="submit">{t(ctx.lang, text('Kirim tautan', 'Send the link'))}</button>
+          <button type="submit">{say(ctx.lang, text('Kirim tautan', 'Send the link'))}</button>
         </form>
       </Layout>
     );
@@ -202,12 +202,12 @@ export async function authRoutes(app: App, { database, config }: AppDeps): Promi
             <input type="hidden" name="token" value={props.token} />
             <TextField lang={ctx.lang} form={props.form} name="password" type="password" label={LABELS.password!} autocomplete="new-password" hint={text('Minimal 10 karakter.', 'At least 10 characters.')} required />
             <TextField lang={ctx.lang} form={props.form} name="password_confirm" type="password" label={LABELS.password_confirm!} autocomplete="new-password" required />
-            <button type="submit">{t(ctx.lang, text('Simpan kata sandi', 'Save the password'))}</button>
+            <button type="submit">{say(ctx.lang, text('Simpan kata sandi', 'Save the password'))}</button>
           </form>
         ) : (
           <p>
-            {t(ctx.lang, text('Tautan ini tidak berlaku atau sudah kedaluwarsa.', 'This link is invalid or has expired.'))}{' '}
-            <a href="/lupa-sandi">{t(ctx.lang, text('Minta tautan baru', 'Ask for a new link'))}</a>
+            {say(ctx.lang, text('Tautan ini tidak berlaku atau sudah kedaluwarsa.', 'This link is invalid or has expired.'))}{' '}
+            <a href="/lupa-sandi">{say(ctx.lang, text('Minta tautan baru', 'Ask for a new link'))}</a>
           </p>
         )}
       </Layout>
@@ -247,61 +247,61 @@ export async function authRoutes(app: App, { database, config }: AppDeps): Promi
       <Layout ctx={ctx} title={text('Akun saya', 'My account')}>
         <ErrorSummary lang={ctx.lang} form={props.form} labels={LABELS} />
         <dl class="facts">
-          <dt>{t(ctx.lang, text('Nama', 'Name'))}</dt>
+          <dt>{say(ctx.lang, text('Nama', 'Name'))}</dt>
           <dd safe>{me.name}</dd>
-          <dt>{t(ctx.lang, LABELS.email!)}</dt>
+          <dt>{say(ctx.lang, LABELS.email!)}</dt>
           <dd safe>{me.email}</dd>
-          <dt>{t(ctx.lang, text('Jabatan', 'Position'))}</dt>
+          <dt>{say(ctx.lang, text('Jabatan', 'Position'))}</dt>
           <dd safe>{me.position || '—'}</dd>
         </dl>
 
-        <h2>{t(ctx.lang, text('Ganti kata sandi', 'Change password'))}</h2>
+        <h2>{say(ctx.lang, text('Ganti kata sandi', 'Change password'))}</h2>
         <form method="post" action="/desk/account/password" class="narrow" novalidate>
           <CsrfField token={ctx.csrfToken} />
           <TextField lang={ctx.lang} form={props.form} name="current_password" type="password" label={LABELS.current_password!} autocomplete="current-password" required />
           <TextField lang={ctx.lang} form={props.form} name="password" type="password" label={text('Kata sandi baru', 'New password')} autocomplete="new-password" hint={text('Minimal 10 karakter.', 'At least 10 characters.')} required />
-          <button type="submit">{t(ctx.lang, text('Ganti kata sandi', 'Change password'))}</button>
+          <button type="submit">{say(ctx.lang, text('Ganti kata sandi', 'Change password'))}</button>
         </form>
 
-        <h2>{t(ctx.lang, text('Verifikasi dua langkah (TOTP)', 'Two-step verification (TOTP)'))}</h2>
+        <h2>{say(ctx.lang, text('Verifikasi dua langkah (TOTP)', 'Two-step verification (TOTP)'))}</h2>
         {me.totpEnabled ? (
           <form method="post" action="/desk/account/totp/disable" class="narrow" novalidate>
-            <p>{t(ctx.lang, text('Aktif. Untuk mematikannya, masukkan kode dari aplikasi Anda.', 'On. To turn it off, enter a code from your app.'))}</p>
+            <p>{say(ctx.lang, text('Aktif. Untuk mematikannya, masukkan kode dari aplikasi Anda.', 'On. To turn it off, enter a code from your app.'))}</p>
             <CsrfField token={ctx.csrfToken} />
             <TextField lang={ctx.lang} form={props.form} name="code" label={LABELS.code!} inputmode="numeric" autocomplete="one-time-code" required />
-            <button type="submit" class="secondary">{t(ctx.lang, text('Matikan', 'Turn off'))}</button>
+            <button type="submit" class="secondary">{say(ctx.lang, text('Matikan', 'Turn off'))}</button>
           </form>
         ) : props.enrolSecret ? (
           <form method="post" action="/desk/account/totp/enable" class="narrow" novalidate>
-            <p>{t(ctx.lang, text('Pindai kode QR ini dengan aplikasi autentikator, lalu masukkan kode yang muncul.', 'Scan this QR code with an authenticator app, then enter the code it shows.'))}</p>
+            <p>{say(ctx.lang, text('Pindai kode QR ini dengan aplikasi autentikator, lalu masukkan kode yang muncul.', 'Scan this QR code with an authenticator app, then enter the code it shows.'))}</p>
             <figure class="qr">
               {qr as 'safe'}
               <figcaption>
-                {t(ctx.lang, text('Atau ketik kunci ini:', 'Or type this key:'))} <code safe>{props.enrolSecret}</code>
+                {say(ctx.lang, text('Atau ketik kunci ini:', 'Or type this key:'))} <code safe>{props.enrolSecret}</code>
               </figcaption>
             </figure>
             <CsrfField token={ctx.csrfToken} />
             <input type="hidden" name="secret" value={props.enrolSecret} />
             <TextField lang={ctx.lang} form={props.form} name="code" label={LABELS.code!} inputmode="numeric" autocomplete="one-time-code" required />
-            <button type="submit">{t(ctx.lang, text('Aktifkan', 'Turn on'))}</button>
+            <button type="submit">{say(ctx.lang, text('Aktifkan', 'Turn on'))}</button>
           </form>
         ) : (
           <p>
             <a class="button" href="/desk/account?totp=setup">
-              {t(ctx.lang, text('Siapkan verifikasi dua langkah', 'Set up two-step verification'))}
+              {say(ctx.lang, text('Siapkan verifikasi dua langkah', 'Set up two-step verification'))}
             </a>
           </p>
         )}
 
-        <h2>{t(ctx.lang, text('Sesi aktif', 'Active sessions'))}</h2>
+        <h2>{say(ctx.lang, text('Sesi aktif', 'Active sessions'))}</h2>
         <table>
-          <caption class="visually-hidden">{t(ctx.lang, text('Sesi aktif', 'Active sessions'))}</caption>
+          <caption class="visually-hidden">{say(ctx.lang, text('Sesi aktif', 'Active sessions'))}</caption>
           <thead>
             <tr>
-              <th scope="col">{t(ctx.lang, text('Mulai', 'Started'))}</th>
-              <th scope="col">{t(ctx.lang, text('Terakhir aktif', 'Last active'))}</th>
+              <th scope="col">{say(ctx.lang, text('Mulai', 'Started'))}</th>
+              <th scope="col">{say(ctx.lang, text('Terakhir aktif', 'Last active'))}</th>
               <th scope="col">IP</th>
-              <th scope="col">{t(ctx.lang, text('Peramban', 'Browser'))}</th>
+              <th scope="col">{say(ctx.lang, text('Peramban', 'Browser'))}</th>
             </tr>
           </thead>
           <tbody>
@@ -317,7 +317,7 @@ export async function authRoutes(app: App, { database, config }: AppDeps): Promi
         </table>
         <form method="post" action="/desk/account/sessions/revoke" novalidate>
           <CsrfField token={ctx.csrfToken} />
-          <button type="submit" class="secondary">{t(ctx.lang, text('Akhiri semua sesi lain', 'End all other sessions'))}</button>
+          <button type="submit" class="secondary">{say(ctx.lang, text('Akhiri semua sesi lain', 'End all other sessions'))}</button>
         </form>
       </Layout>
     );

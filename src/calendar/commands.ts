@@ -3,7 +3,7 @@ import { defineCommand, UsageError } from '../cli/command.ts';
 import { cliActor } from '../kernel/audit/store.ts';
 import { formatDay, weekdayName } from '../kernel/i18n.ts';
 import { requireOffice } from '../offices/service.ts';
-import { explainDeadline, isIsoDay, MAX_WORKING_DAYS } from './rules.ts';
+import { explainDeadline, MAX_WORKING_DAYS, parseInstant } from './rules.ts';
 import { computeDeadlineForOffice, importHolidaysCsv } from './service.ts';
 import { listHolidays } from './store.ts';
 
@@ -110,28 +110,14 @@ export const deadlineCommand = defineCommand({
   },
 });
 
-const RECEIVED = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-](\d{2}):(\d{2}))$/;
-
-/**
- * An instant, so the offset is required: "10:00" alone would be read in the server's zone, which is
- * rarely the office's. Every part is range-checked because Date quietly turns 30 February into 2 March.
- */
 function parseReceived(value: string): Date {
-  const match = RECEIVED.exec(value);
-  const inRange =
-    match !== null &&
-    isIsoDay(match[1]!) &&
-    Number(match[2]) <= 23 &&
-    Number(match[3]) <= 59 &&
-    Number(match[4] ?? 0) <= 59 &&
-    Number(match[6] ?? 0) <= 14 &&
-    Number(match[7] ?? 0) <= 59;
-  if (!inRange) {
+  const instant = parseInstant(value);
+  if (!instant) {
     throw new UsageError(
       `--received "${value}" harus tanggal-waktu ISO 8601 dengan zona waktu, mis. 2026-03-17T10:00+07:00 / --received must be an ISO 8601 date-time with its offset, e.g. 2026-03-17T10:00+07:00.`,
     );
   }
-  return new Date(value);
+  return instant;
 }
 
 function parseWorkingDays(value: string): number {

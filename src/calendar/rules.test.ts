@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { AppError } from '../kernel/errors.ts';
-import { addWorkingDays, explainDeadline, isWorkingDay, localDateTime, workingDaysBetween, type Holiday, type OfficeCalendar } from './rules.ts';
+import { addWorkingDays, explainDeadline, isWorkingDay, localDateTime, parseInstant, workingDaysBetween, type Holiday, type OfficeCalendar } from './rules.ts';
 
 /** The 2025/2026 decree days these tests cross (the full list ships in migration 0001). */
 const HOLIDAYS: Holiday[] = [
@@ -98,11 +98,11 @@ describe('addWorkingDays', () => {
     const late = deadline('2026-03-16T16:30:00+07:00');
     assert.equal(late.dayZeroReason, 'after_hours');
     assert.equal(late.dayZero, '2026-03-17');
-    assert.equal(late.due, '2026-04-09');
+    assert.equal(late.due, '2026-04-08');
     const sameDay = deadline('2026-03-16T16:30:00+07:00', 10, calendar({ afterHoursRule: 'same_day' }));
     assert.equal(sameDay.dayZeroReason, 'after_hours');
     assert.equal(sameDay.dayZero, '2026-03-16');
-    assert.equal(sameDay.due, '2026-04-08');
+    assert.equal(sameDay.due, '2026-04-07');
   });
 
   test('closing time itself is after hours; the minute before is not', () => {
@@ -185,7 +185,7 @@ describe('addWorkingDays', () => {
       const r = addWorkingDays({ receivedAt, workingDays, calendar: cal });
       assert.equal(r.counted.length, workingDays);
       assert.equal(workingDaysBetween(r.dayZero, r.due, cal), workingDays);
-      assert.ok(isWorkingDay(r.dayZero, cal) || r.dayZero === r.receivedLocal.day);
+      assert.ok(isWorkingDay(r.dayZero, cal));
       assert.ok(r.counted.every((d) => isWorkingDay(d, cal)));
       assert.ok(r.skipped.every((s) => !isWorkingDay(s.day, cal) && s.day >= r.receivedLocal.day && s.day <= r.due));
     }
@@ -221,6 +221,15 @@ describe('helpers', () => {
     assert.equal(isWorkingDay('2026-03-21', calendar()), false, 'a holiday on a Saturday');
     assert.equal(isWorkingDay('2026-03-28', calendar()), false, 'Saturday');
     assert.equal(isWorkingDay('2026-03-25', calendar()), true);
+  });
+
+  test('parseInstant takes ISO 8601 with an offset and nothing else', () => {
+    assert.equal(parseInstant('2026-03-17T10:00+07:00')?.getTime(), Date.UTC(2026, 2, 17, 3, 0));
+    assert.equal(parseInstant('2026-03-17T10:00:30.5+09:00')?.getTime(), Date.UTC(2026, 2, 17, 1, 0, 30, 500));
+    assert.equal(parseInstant('2026-03-16T23:30Z')?.getTime(), Date.UTC(2026, 2, 16, 23, 30));
+    for (const bad of ['2026-03-17T10:00', '2026-03-17', '2026-02-30T10:00+07:00', '2026-03-17T24:00+07:00', '2026-03-17T10:60Z', '2026-03-17 10:00+07:00', '2026-03-17T10:00+0700', '2026-03-17T10:00+15:00']) {
+      assert.equal(parseInstant(bad), undefined, bad);
+    }
   });
 
   test('workingDaysBetween counts after the first day up to the second, negative backwards', () => {

@@ -145,6 +145,22 @@ export function isIsoDay(value: string): boolean {
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }
 
+const INSTANT = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|[+-](\d{2}):(\d{2}))$/;
+
+/**
+ * An ISO 8601 date-time with its UTC offset (Z or ±HH:MM), or undefined. The offset is required because
+ * "10:00" alone would be read in the server's zone, rarely the office's; every part is range-checked
+ * because Date quietly turns 30 February into 2 March.
+ */
+export function parseInstant(value: string): Date | undefined {
+  const match = INSTANT.exec(value);
+  if (!match || !isIsoDay(match[1]!)) return undefined;
+  const part = (group: number) => Number(match[group] ?? 0);
+  // hour, minute, second, offset hours, offset minutes
+  if (part(2) > 23 || part(3) > 59 || part(4) > 59 || part(5) > 14 || part(6) > 59) return undefined;
+  return new Date(value);
+}
+
 export function isHolidayKind(value: unknown): value is HolidayKind {
   return typeof value === 'string' && (HOLIDAY_KINDS as readonly string[]).includes(value);
 }

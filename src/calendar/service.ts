@@ -1,6 +1,4 @@
-import { inArray } from 'drizzle-orm';
 import type { Db, Executor, Tx } from '../db/client.ts';
-import { offices } from '../db/schema.ts';
 import { canonicalJson } from '../kernel/audit/chain.ts';
 import { recordEvent, type Actor } from '../kernel/audit/store.ts';
 import { parseCsvTable } from '../kernel/csv.ts';
@@ -20,6 +18,7 @@ import {
   insertHoliday,
   loadOfficeCalendar,
   lockCalendar,
+  officeIdsBySlug,
   openDeadlines,
   rulePeriodsOf,
   setDeadlineDue,
@@ -62,10 +61,9 @@ export async function addHoliday(db: Db, actor: Actor, input: HolidayInput): Pro
     const problems = holidayProblems(values);
     if (Object.keys(problems).length > 0) throw invalid(problems);
     await lockCalendar(tx, 'exclusive');
-    await requireOffice(tx, values.officeId);
+    await checkOfficeExists(tx, values.officeId);
     if (await holidayOn(tx, values.officeId, values.day)) throw duplicate(values);
-    const holiday = await insertHoliday(tx, values);
-    await recordEvent(tx, actor, { officeId: holiday.officeId, action: 'holiday.added', subjectType: 'holiday', subjectId: holiday.id, after: snapshot(holiday) });
+    const holiday = await insertRecorded(tx, actor, values);
     const recomputed = await recomputeOpenDeadlines(tx, actor, [holiday.officeId], { action: 'holiday.added', holidayId: holiday.id });
     return { holiday, recomputed };
   });
@@ -89,15 +87,7 @@ export async function updateHoliday(db: Db, actor: Actor, id: number, changes: P
     if (sameHoliday(current, values)) return { holiday: current, recomputed: 0 };
     await lockCalendar(tx, 'exclusive');
     if (values.day !== current.day && (await holidayOn(tx, values.officeId, values.day))) throw duplicate(values);
-    const holiday = await updateHolidayRow(tx, id, values);
-    await recordEvent(tx, actor, {
-      officeId: holiday.officeId,
-      action: 'holiday.updated',
-      subjectType: 'holiday',
-      subjectId: id,
-      before: snapshot(current),
-      after: snapshot(holiday),
-    });
+    const holiday = await updateRecorded(tx, actor, current, values);
     const recomputed = await recomputeOpenDeadlines(tx, actor, [holiday.officeId], { action: 'holiday.updated', holidayId: id });
     return { holiday, recomputed };
   });
@@ -135,9 +125,7 @@ export async function importHolidaysCsv(db: Db, actor: Actor, csvText: string): 
   const rows = readHolidayCsv(csvText);
   return db.transaction(async (tx) => {
     await lockCalendar(tx, 'exclusive');
-    const slugs = [...new Set(rows.map((r) => r.office).filter((s) => s !== ''))];
-    const found = slugs.length === 0 ? [] : await tx.select({ id: offices.id, slug: offices.slug }).from(offices).where(inArray(offices.slug, slugs));
-    const officeIds = new Map(found.map((o) => [o.slug, o.id]));
+    const officeIds = await officeIdsBySlug(tx, rows.map((r) => r.office).filter((slug) => slug !== ''));
     for (const scope of new Set(rows.map((r) => (r.office === '' ? null : officeIds.get(r.office))))) {
       if (scope !== undefined) await authorize(tx, actor, scope);
     }
@@ -173,19 +161,10 @@ export async function importHolidaysCsv(db: Db, actor: Actor, csvText: string): 
     for (const { values, existing } of planned) {
       if (existing && sameHoliday(existing, values)) continue;
       if (existing) {
-        const holiday = await updateHolidayRow(tx, existing.id, values);
-        await recordEvent(tx, actor, {
-          officeId: holiday.officeId,
-          action: 'holiday.updated',
-          subjectType: 'holiday',
-          subjectId: holiday.id,
-          before: snapshot(existing),
-          after: snapshot(holiday),
-        });
+        await updateRecorded(tx, actor, existing, values);
         updated++;
       } else {
-        const holiday = await insertHoliday(tx, values);
-        await recordEvent(tx, actor, { officeId: holiday.officeId, action: 'holiday.added', subjectType: 'holiday', subjectId: holiday.id, after: snapshot(holiday) });
+        await insertRecorded(tx, actor, values);
         added++;
       }
       touched.add(values.officeId);
@@ -269,6 +248,25 @@ function holidayProblems(values: HolidayValues): Record<string, Text> {
   return problems;
 }
 
+async function insertRecorded(tx: Tx, actor: Actor, values: HolidayValues): Promise<HolidayRow> {
+  const holiday = await insertHoliday(tx, values);
+  await recordEvent(tx, actor, { officeId: holiday.officeId, action: 'holiday.added', subjectType: 'holiday', subjectId: holiday.id, after: snapshot(holiday) });
+  return holiday;
+}
+
+async function updateRecorded(tx: Tx, actor: Actor, current: HolidayRow, values: HolidayValues): Promise<HolidayRow> {
+  const holiday = await updateHolidayRow(tx, current.id, values);
+  await recordEvent(tx, actor, {
+    officeId: holiday.officeId,
+    action: 'holiday.updated',
+    subjectType: 'holiday',
+    subjectId: holiday.id,
+    before: snapshot(current),
+    after: snapshot(holiday),
+  });
+  return holiday;
+}
+
 function sameHoliday(row: HolidayRow, values: HolidayValues): boolean {
   return row.day === values.day && row.kind === values.kind && row.name === values.name && row.decree === values.decree;
 }
@@ -289,7 +287,7 @@ function holidayNotFound(id: number) {
   return notFound(text(`Hari libur nomor ${id} tidak ditemukan.`, `Holiday ${id} not found.`));
 }
 
-async function requireOffice(exec: Executor, officeId: number | null): Promise<void> {
+async function checkOfficeExists(exec: Executor, officeId: number | null): Promise<void> {
   if (officeId !== null && !(await officeById(exec, officeId))) throw notFound(text(`Kantor nomor ${officeId} tidak ditemukan.`, `Office ${officeId} not found.`));
 }
 

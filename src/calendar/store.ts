@@ -1,6 +1,6 @@
 import { and, asc, eq, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client.ts';
-import { deadlines, holidays, rulePeriods } from '../db/schema.ts';
+import { deadlines, holidays, offices, rulePeriods } from '../db/schema.ts';
 import { notFound } from '../kernel/errors.ts';
 import { text } from '../kernel/i18n.ts';
 import { officeById, type OfficeRow, type OfficeScope } from '../offices/store.ts';
@@ -122,6 +122,13 @@ export async function closeDeadlineRow(exec: Executor, scope: OfficeScope, id: n
     .where(and(eq(deadlines.id, id), eq(deadlines.officeId, scope.officeId), isNull(deadlines.closedAt)))
     .returning();
   return row;
+}
+
+/** Office ids by slug, for the slugs that exist. */
+export async function officeIdsBySlug(exec: Executor, slugs: readonly string[]): Promise<Map<string, number>> {
+  if (slugs.length === 0) return new Map();
+  const rows = await exec.select({ id: offices.id, slug: offices.slug }).from(offices).where(inArray(offices.slug, [...new Set(slugs)]));
+  return new Map(rows.map((r) => [r.slug, r.id]));
 }
 
 export function rulePeriodsOf(exec: Executor, officeId: number): Promise<RulePeriod[]> {

@@ -10,7 +10,7 @@ import { todayIn } from '../offices/portal.tsx';
 import { SIGNED_IN } from '../web/access.ts';
 import type { App, AppDeps } from '../web/app.ts';
 import { currentStaff, sendHtml } from '../web/context.ts';
-import { Layout, pageContext } from '../web/layout.tsx';
+import { Layout, pageContext, say } from '../web/layout.tsx';
 
 /** What each role does in the two SOPs, shown on its home so a new officer knows their part. */
 const ROLE_DUTIES: Readonly<Record<Role, Text>> = {
@@ -61,7 +61,7 @@ async function yearsWithoutHolidays(exec: Executor, today: string): Promise<numb
 function Card(props: { title: Text; lang: Lang; children?: Children }): JSX.Element {
   return (
     <section class="card">
-      <h2>{t(props.lang, props.title)}</h2>
+      <h2>{say(props.lang, props.title)}</h2>
       {props.children}
     </section>
   );
@@ -112,7 +112,7 @@ export async function deskHomeRoutes(app: App, { database }: AppDeps): Promise<v
                 ),
               ),
             )}{' '}
-            <a href="/desk/holidays">{t(lang, text('Kelola hari libur', 'Manage holidays'))}</a>
+            <a href="/desk/holidays">{say(lang, text('Kelola hari libur', 'Manage holidays'))}</a>
           </p>
         ) : (
           ''
@@ -122,7 +122,7 @@ export async function deskHomeRoutes(app: App, { database }: AppDeps): Promise<v
             <ul>
               {roles.map((r) => (
                 <li>
-                  <strong>{t(lang, ROLE_LABELS[r])}</strong>: {t(lang, ROLE_DUTIES[r])}
+                  <strong>{say(lang, ROLE_LABELS[r])}</strong>: {say(lang, ROLE_DUTIES[r])}
                 </li>
               ))}
             </ul>
@@ -149,17 +149,17 @@ export async function deskHomeRoutes(app: App, { database }: AppDeps): Promise<v
               ))}
             </ul>
             <p>
-              <a href="/desk/holidays">{t(lang, text('Kalender hari kerja', 'Working-day calendar'))}</a>
+              <a href="/desk/holidays">{say(lang, text('Kalender hari kerja', 'Working-day calendar'))}</a>
             </p>
           </Card>
           {has('office_admin') ? (
             <Card lang={lang} title={text('Kantor Anda', 'Your office')}>
-              <p safe>
-                {t(lang, text(`${staffCount[0]?.n ?? 0} staf aktif, ${unitCount[0]?.n ?? 0} unit.`, `${staffCount[0]?.n ?? 0} active staff, ${unitCount[0]?.n ?? 0} units.`))}
+              <p>
+                {say(lang, text(`${staffCount[0]?.n ?? 0} staf aktif, ${unitCount[0]?.n ?? 0} unit.`, `${staffCount[0]?.n ?? 0} active staff, ${unitCount[0]?.n ?? 0} units.`))}
               </p>
               <p>
-                <a href="/desk/staff">{t(lang, text('Kelola staf', 'Manage staff'))}</a> · <a href="/desk/units">{t(lang, text('Kelola unit', 'Manage units'))}</a> ·{' '}
-                <a href="/desk/office">{t(lang, text('Data kantor', 'Office details'))}</a>
+                <a href="/desk/staff">{say(lang, text('Kelola staf', 'Manage staff'))}</a> · <a href="/desk/units">{say(lang, text('Kelola unit', 'Manage units'))}</a> ·{' '}
+                <a href="/desk/office">{say(lang, text('Data kantor', 'Office details'))}</a>
               </p>
             </Card>
           ) : (
@@ -167,8 +167,8 @@ export async function deskHomeRoutes(app: App, { database }: AppDeps): Promise<v
           )}
           {outbox ? (
             <Card lang={lang} title={text('Kesehatan sistem', 'System health')}>
-              <p safe>
-                {t(
+              <p>
+                {say(
                   lang,
                   text(
                     `${officeCount} kantor · mesin basis data: ${database.engine} · antrean surel: ${outbox.pending} menunggu, ${outbox.failing} sedang diulang.`,
@@ -188,7 +188,7 @@ export async function deskHomeRoutes(app: App, { database }: AppDeps): Promise<v
                 ))}
               </ul>
               <p>
-                <a href="/desk/audit">{t(lang, text('Log audit lengkap', 'Full audit log'))}</a>
+                <a href="/desk/audit">{say(lang, text('Log audit lengkap', 'Full audit log'))}</a>
               </p>
             </Card>
           ) : (

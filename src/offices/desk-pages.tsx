@@ -1,3 +1,4 @@
+import Html from '@kitajs/html';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { isAppError, notFound } from '../kernel/errors.ts';
 import { t, text, type Text } from '../kernel/i18n.ts';
@@ -5,7 +6,7 @@ import { roles } from '../web/access.ts';
 import type { App, AppDeps } from '../web/app.ts';
 import { actorOf, currentStaff, redirectWithNotice, scopeFor, sendHtml } from '../web/context.ts';
 import { CheckboxGroup, CsrfField, EMPTY_FORM, ErrorSummary, formBody, list, SelectField, str, TextArea, TextField, type FormState } from '../web/forms.tsx';
-import { Layout, pageContext } from '../web/layout.tsx';
+import { Layout, pageContext, say } from '../web/layout.tsx';
 import { OFFICE_ROLES, ROLE_LABELS, ROLES, type Role } from './roles.ts';
 import { TIME_ZONES } from './rules.ts';
 import { createStaff, createUnit, revokeStaffSessions, updateOfficeDetails, updateStaff, updateUnit } from './service.ts';
@@ -100,12 +101,12 @@ export async function officeDeskRoutes(app: App, { database, config }: AppDeps):
           ) : (
             ''
           )}
-          <button type="submit">{t(ctx.lang, text('Simpan', 'Save'))}</button>
+          <button type="submit">{say(ctx.lang, text('Simpan', 'Save'))}</button>
         </form>
         {props.editing ? (
           <form method="post" action={`/desk/staff/${props.editing.id}/revoke-sessions`} novalidate>
             <CsrfField token={ctx.csrfToken} />
-            <button type="submit" class="secondary">{t(ctx.lang, text('Akhiri semua sesi akun ini', "End all of this account's sessions"))}</button>
+            <button type="submit" class="secondary">{say(ctx.lang, text('Akhiri semua sesi akun ini', "End all of this account's sessions"))}</button>
           </form>
         ) : (
           ''
@@ -124,18 +125,18 @@ export async function officeDeskRoutes(app: App, { database, config }: AppDeps):
       <Layout ctx={ctx} title={text('Staf kantor', 'Office staff')}>
         <p>
           <a class="button" href="/desk/staff/new">
-            {t(ctx.lang, text('Tambah staf', 'Add staff'))}
+            {say(ctx.lang, text('Tambah staf', 'Add staff'))}
           </a>
         </p>
         <table>
-          <caption class="visually-hidden">{t(ctx.lang, text('Staf kantor', 'Office staff'))}</caption>
+          <caption class="visually-hidden">{say(ctx.lang, text('Staf kantor', 'Office staff'))}</caption>
           <thead>
             <tr>
-              <th scope="col">{t(ctx.lang, STAFF_LABELS.name!)}</th>
-              <th scope="col">{t(ctx.lang, STAFF_LABELS.email!)}</th>
-              <th scope="col">{t(ctx.lang, STAFF_LABELS.roles!)}</th>
+              <th scope="col">{say(ctx.lang, STAFF_LABELS.name!)}</th>
+              <th scope="col">{say(ctx.lang, STAFF_LABELS.email!)}</th>
+              <th scope="col">{say(ctx.lang, STAFF_LABELS.roles!)}</th>
               <th scope="col">Unit</th>
-              <th scope="col">{t(ctx.lang, STAFF_LABELS.active!)}</th>
+              <th scope="col">{say(ctx.lang, STAFF_LABELS.active!)}</th>
             </tr>
           </thead>
           <tbody>
@@ -148,8 +149,8 @@ export async function officeDeskRoutes(app: App, { database, config }: AppDeps):
                 </td>
                 <td safe>{p.email}</td>
                 <td safe>{p.roles.map((r) => t(ctx.lang, ROLE_LABELS[r as Role] ?? text(r, r))).join(', ')}</td>
-                <td safe>{p.unitId ? (unitName.get(p.unitId) ?? '') : '—'}</td>
-                <td>{p.active ? t(ctx.lang, text('Aktif', 'Active')) : t(ctx.lang, text('Nonaktif', 'Inactive'))}</td>
+                <td>{Html.escapeHtml(p.unitId ? (unitName.get(p.unitId) ?? '') : '—')}</td>
+                <td>{say(ctx.lang, p.active ? text('Aktif', 'Active') : text('Nonaktif', 'Inactive'))}</td>
               </tr>
             ))}
           </tbody>
@@ -207,18 +208,18 @@ export async function officeDeskRoutes(app: App, { database, config }: AppDeps):
     return (
       <Layout ctx={ctx} title={text('Unit pengelola informasi', 'Information-holding units')}>
         <p>
-          {t(
+          {say(
             ctx.lang,
             text('Unit adalah PPID Pelaksana yang menguasai informasi; penyedia informasi terikat pada satu unit.', 'Units are the PPID Pelaksana that hold information; each information provider belongs to one unit.'),
           )}
         </p>
         <ErrorSummary lang={ctx.lang} form={props.form} labels={{ name: text('Nama unit', 'Unit name') }} />
         <table>
-          <caption class="visually-hidden">{t(ctx.lang, text('Unit', 'Units'))}</caption>
+          <caption class="visually-hidden">{say(ctx.lang, text('Unit', 'Units'))}</caption>
           <thead>
             <tr>
-              <th scope="col">{t(ctx.lang, text('Nama unit', 'Unit name'))}</th>
-              <th scope="col">{t(ctx.lang, text('Status dan ubah', 'Status and edit'))}</th>
+              <th scope="col">{say(ctx.lang, text('Nama unit', 'Unit name'))}</th>
+              <th scope="col">{say(ctx.lang, text('Status dan ubah', 'Status and edit'))}</th>
             </tr>
           </thead>
           <tbody>
@@ -229,7 +230,7 @@ export async function officeDeskRoutes(app: App, { database, config }: AppDeps):
                   <form method="post" action={`/desk/units/${u.id}`} class="row" novalidate>
                     <CsrfField token={ctx.csrfToken} />
                     <label for={`unit-${u.id}`} class="visually-hidden">
-                      {t(ctx.lang, text('Nama unit', 'Unit name'))}
+                      {say(ctx.lang, text('Nama unit', 'Unit name'))}
                     </label>
                     <input id={`unit-${u.id}`} name="name" value={u.name} />
                     <label for={`unit-${u.id}-active`} class="visually-hidden">
@@ -237,14 +238,14 @@ export async function officeDeskRoutes(app: App, { database, config }: AppDeps):
                     </label>
                     <select id={`unit-${u.id}-active`} name="active">
                       <option value="active" selected={u.active}>
-                        {t(ctx.lang, text('Aktif', 'Active'))}
+                        {say(ctx.lang, text('Aktif', 'Active'))}
                       </option>
                       <option value="inactive" selected={!u.active}>
-                        {t(ctx.lang, text('Nonaktif', 'Inactive'))}
+                        {say(ctx.lang, text('Nonaktif', 'Inactive'))}
                       </option>
                     </select>
                     <button type="submit" class="secondary">
-                      {t(ctx.lang, text('Simpan', 'Save'))}
+                      {say(ctx.lang, text('Simpan', 'Save'))}
                     </button>
                   </form>
                 </td>
@@ -252,11 +253,11 @@ export async function officeDeskRoutes(app: App, { database, config }: AppDeps):
             ))}
           </tbody>
         </table>
-        <h2>{t(ctx.lang, text('Tambah unit', 'Add a unit'))}</h2>
+        <h2>{say(ctx.lang, text('Tambah unit', 'Add a unit'))}</h2>
         <form method="post" action="/desk/units" class="narrow" novalidate>
           <CsrfField token={ctx.csrfToken} />
           <TextField lang={ctx.lang} form={props.form} name="name" label={text('Nama unit', 'Unit name')} required />
-          <button type="submit">{t(ctx.lang, text('Tambah', 'Add'))}</button>
+          <button type="submit">{say(ctx.lang, text('Tambah', 'Add'))}</button>
         </form>
       </Layout>
     );
@@ -331,7 +332,7 @@ export async function officeDeskRoutes(app: App, { database, config }: AppDeps):
           <TextField lang={ctx.lang} form={form} name="hours_start" type="time" label={OFFICE_LABELS.hours_start!} required />
           <TextField lang={ctx.lang} form={form} name="hours_end" type="time" label={OFFICE_LABELS.hours_end!} required />
           <TextArea lang={ctx.lang} form={form} name="letterhead" label={OFFICE_LABELS.letterhead!} rows={3} />
-          <button type="submit">{t(ctx.lang, text('Simpan', 'Save'))}</button>
+          <button type="submit">{say(ctx.lang, text('Simpan', 'Save'))}</button>
         </form>
       </Layout>
     );

@@ -7,7 +7,7 @@ import { notFound } from '../kernel/errors.ts';
 import { PUBLIC } from '../web/access.ts';
 import type { App, AppDeps } from '../web/app.ts';
 import { sendHtml } from '../web/context.ts';
-import { Layout, pageContext } from '../web/layout.tsx';
+import { Layout, pageContext, say } from '../web/layout.tsx';
 import { LEVEL_LABELS, TIME_ZONES, type Level } from './rules.ts';
 import { allOffices, officeById, officeBySlug, childOffices, type OfficeRow } from './store.ts';
 
@@ -56,7 +56,7 @@ export async function portalRoutes(app: App, { database }: AppDeps): Promise<voi
       reply,
       <Layout ctx={ctx} title={text('Layanan Informasi Publik KPU', 'KPU Public Information Service')}>
         <p class="lead">
-          {t(
+          {say(
             ctx.lang,
             text(
               'Setiap orang berhak memperoleh informasi publik (UU 14/2008). Pilih kantor KPU untuk melihat layanan informasinya.',
@@ -66,7 +66,7 @@ export async function portalRoutes(app: App, { database }: AppDeps): Promise<voi
         </p>
         {offices.length === 0 ? (
           <p>
-            {t(
+            {say(
               ctx.lang,
               text('Belum ada kantor terdaftar. Admin sistem mengimpor kantor dengan perintah "offices import".', 'No office registered yet. A system administrator imports offices with "offices import".'),
             )}
@@ -75,19 +75,19 @@ export async function portalRoutes(app: App, { database }: AppDeps): Promise<voi
           <>
             {ri.length ? (
               <section>
-                <h2>{t(ctx.lang, LEVEL_LABELS.ri)}</h2>
+                <h2>{say(ctx.lang, LEVEL_LABELS.ri)}</h2>
                 <OfficeList lang={ctx.lang} offices={ri} />
               </section>
             ) : (
               ''
             )}
             <section>
-              <h2>{t(ctx.lang, text('Provinsi dan kabupaten/kota', 'Provinces and regencies/cities'))}</h2>
+              <h2>{say(ctx.lang, text('Provinsi dan kabupaten/kota', 'Provinces and regencies/cities'))}</h2>
               {provinces.map((p) => (
                 <details>
                   <summary safe>{p.name}</summary>
                   <p>
-                    <a href={`/${p.slug}`}>{t(ctx.lang, text('Portal kantor provinsi', 'Provincial office portal'))}</a>
+                    <a href={`/${p.slug}`}>{say(ctx.lang, text('Portal kantor provinsi', 'Provincial office portal'))}</a>
                   </p>
                   <OfficeList lang={ctx.lang} offices={offices.filter((o) => o.parentId === p.id)} />
                 </details>
@@ -112,7 +112,7 @@ export async function portalRoutes(app: App, { database }: AppDeps): Promise<voi
       reply,
       <Layout ctx={ctx} title={office.name} officeName={t(ctx.lang, LEVEL_LABELS[office.level as Level])}>
         <p class="lead">
-          {t(
+          {say(
             ctx.lang,
             text(
               'Pejabat Pengelola Informasi dan Dokumentasi (PPID) kantor ini melayani permohonan informasi publik secara langsung, melalui surat, surel, telepon, faksimile dan daring.',
@@ -121,17 +121,17 @@ export async function portalRoutes(app: App, { database }: AppDeps): Promise<voi
           )}
         </p>
         <section>
-          <h2>{t(ctx.lang, text('Alamat dan kontak', 'Address and contact'))}</h2>
+          <h2>{say(ctx.lang, text('Alamat dan kontak', 'Address and contact'))}</h2>
           <dl class="facts">
-            <dt>{t(ctx.lang, text('Alamat', 'Address'))}</dt>
+            <dt>{say(ctx.lang, text('Alamat', 'Address'))}</dt>
             <dd safe>{[office.address, office.city].filter(Boolean).join(', ') || '—'}</dd>
-            <dt>{t(ctx.lang, text('Telepon', 'Phone'))}</dt>
+            <dt>{say(ctx.lang, text('Telepon', 'Phone'))}</dt>
             <dd safe>{office.phone || '—'}</dd>
-            <dt>{t(ctx.lang, text('Surel', 'E-mail'))}</dt>
+            <dt>{say(ctx.lang, text('Surel', 'E-mail'))}</dt>
             <dd>{office.email ? <a href={`mailto:${office.email}`} safe>{office.email}</a> : '—'}</dd>
             {office.website ? (
               <>
-                <dt>{t(ctx.lang, text('Situs PPID', 'PPID website'))}</dt>
+                <dt>{say(ctx.lang, text('Situs PPID', 'PPID website'))}</dt>
                 <dd>
                   <a href={office.website} rel="noopener" safe>
                     {office.website}
@@ -144,9 +144,9 @@ export async function portalRoutes(app: App, { database }: AppDeps): Promise<voi
           </dl>
         </section>
         <section>
-          <h2>{t(ctx.lang, text('Jam layanan', 'Service hours'))}</h2>
+          <h2>{say(ctx.lang, text('Jam layanan', 'Service hours'))}</h2>
           <p safe>
-            {`${t(ctx.lang, text('Senin–Jumat', 'Monday–Friday'))}, ${office.hoursStart}–${office.hoursEnd} ${zoneLabel(office.timeZone)}. ${t(
+            {`${say(ctx.lang, text('Senin–Jumat', 'Monday–Friday'))}, ${office.hoursStart}–${office.hoursEnd} ${zoneLabel(office.timeZone)}. ${say(
               ctx.lang,
               text(
                 'Permohonan yang diterima di luar jam layanan dihitung mulai hari kerja berikutnya.',
@@ -156,7 +156,7 @@ export async function portalRoutes(app: App, { database }: AppDeps): Promise<voi
           </p>
           {closures.length ? (
             <>
-              <h3>{t(ctx.lang, text('Hari libur berikutnya', 'Upcoming closures'))}</h3>
+              <h3>{say(ctx.lang, text('Hari libur berikutnya', 'Upcoming closures'))}</h3>
               <ul>
                 {closures.map((c) => (
                   <li safe>{`${formatDay(ctx.lang, c.day)} — ${c.name}`}</li>
@@ -169,10 +169,10 @@ export async function portalRoutes(app: App, { database }: AppDeps): Promise<voi
         </section>
         {parent || children.length ? (
           <section>
-            <h2>{t(ctx.lang, text('Kantor terkait', 'Related offices'))}</h2>
+            <h2>{say(ctx.lang, text('Kantor terkait', 'Related offices'))}</h2>
             {parent ? (
               <p>
-                {t(ctx.lang, text('Kantor induk:', 'Parent office:'))}{' '}
+                {say(ctx.lang, text('Kantor induk:', 'Parent office:'))}{' '}
                 <a href={`/${parent.slug}`} safe>
                   {parent.name}
                 </a>

@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, isAppError } from '../kernel/errors.ts';
 import { t, text, type Text } from '../kernel/i18n.ts';
-import { Layout, pageContext } from './layout.tsx';
+import { Layout, pageContext, say } from './layout.tsx';
 
 /** Fastify's own error codes that are the client's mistake, with the words a person needs. */
 const CLIENT_ERRORS: Record<string, { status: number; text: Text }> = {
@@ -85,18 +85,18 @@ export function ErrorPage(props: { request: FastifyRequest; reply: FastifyReply;
           : text('Permintaan tidak dapat diproses', 'The request cannot be processed');
   return (
     <Layout ctx={ctx} title={title}>
-      <p safe>{t(ctx.lang, props.error.text)}</p>
+      <p>{say(ctx.lang, props.error.text)}</p>
       {Object.keys(props.error.fields).length > 0 ? (
         <ul>
           {Object.entries(props.error.fields).map(([field, message]) => (
-            <li safe>{`${field}: ${t(ctx.lang, message)}`}</li>
+            <li safe>{`${field}: ${say(ctx.lang, message)}`}</li>
           ))}
         </ul>
       ) : (
         ''
       )}
       <p>
-        <a href={ctx.staff ? '/desk' : '/'}>{t(ctx.lang, text('Kembali ke beranda', 'Back to the home page'))}</a>
+        <a href={ctx.staff ? '/desk' : '/'}>{say(ctx.lang, text('Kembali ke beranda', 'Back to the home page'))}</a>
       </p>
     </Layout>
   );

@@ -1,4 +1,5 @@
-import Html from '@kitajs/html';
+import { say } from './layout.tsx';
+import Html, { type Children } from '@kitajs/html';
 import { t, text, type Lang, type Text } from '../kernel/i18n.ts';
 
 /** A form being shown again: what the person typed and what is wrong with it. */
@@ -36,7 +37,7 @@ export function ErrorSummary(props: { lang: Lang; form: FormState; labels: Reado
           {entries.map(([name, message]) => (
             <li>
               <a href={`#${fieldId(name)}`} safe>
-                {props.labels[name] ? `${t(props.lang, props.labels[name]!)}: ${t(props.lang, message)}` : t(props.lang, message)}
+                {props.labels[name] ? `${say(props.lang, props.labels[name]!)}: ${say(props.lang, message)}` : t(props.lang, message)}
               </a>
             </li>
           ))}
@@ -61,24 +62,24 @@ interface FieldProps {
   readonly required?: boolean;
 }
 
-function FieldFrame(props: FieldProps & { children: JSX.Element }): JSX.Element {
+function FieldFrame(props: FieldProps & { children?: Children }): JSX.Element {
   const error = props.form.errors[props.name];
   return (
     <div class={error ? 'field has-error' : 'field'}>
       <label for={fieldId(props.name)}>
         {Html.escapeHtml(t(props.lang, props.label))}
-        {props.required ? '' : <span class="optional">{` (${t(props.lang, text('opsional', 'optional'))})`}</span>}
+        {props.required ? '' : <span class="optional">{say(props.lang, text(' (opsional)', ' (optional)'))}</span>}
       </label>
       {props.hint ? (
-        <p class="hint" id={`${fieldId(props.name)}-hint`} safe>
-          {t(props.lang, props.hint)}
+        <p class="hint" id={`${fieldId(props.name)}-hint`}>
+          {say(props.lang, props.hint)}
         </p>
       ) : (
         ''
       )}
       {error ? (
-        <p class="error" id={`${fieldId(props.name)}-error`} safe>
-          {t(props.lang, error)}
+        <p class="error" id={`${fieldId(props.name)}-error`}>
+          {say(props.lang, error)}
         </p>
       ) : (
         ''
@@ -158,17 +159,17 @@ export function CheckboxGroup(props: FieldProps & { options: readonly { value: s
   const error = props.form.errors[props.name];
   return (
     <fieldset class={error ? 'field has-error' : 'field'} id={fieldId(props.name)} aria-describedby={describedBy(props)}>
-      <legend safe>{t(props.lang, props.label)}</legend>
+      <legend>{say(props.lang, props.label)}</legend>
       {props.hint ? (
-        <p class="hint" id={`${fieldId(props.name)}-hint`} safe>
-          {t(props.lang, props.hint)}
+        <p class="hint" id={`${fieldId(props.name)}-hint`}>
+          {say(props.lang, props.hint)}
         </p>
       ) : (
         ''
       )}
       {error ? (
-        <p class="error" id={`${fieldId(props.name)}-error`} safe>
-          {t(props.lang, error)}
+        <p class="error" id={`${fieldId(props.name)}-error`}>
+          {say(props.lang, error)}
         </p>
       ) : (
         ''
@@ -176,8 +177,8 @@ export function CheckboxGroup(props: FieldProps & { options: readonly { value: s
       {props.options.map((o, i) => (
         <div class="check">
           <input type="checkbox" id={`${fieldId(props.name)}-${i}`} name={props.name} value={o.value} checked={current.includes(o.value)} />
-          <label for={`${fieldId(props.name)}-${i}`} safe>
-            {t(props.lang, o.label)}
+          <label for={`${fieldId(props.name)}-${i}`}>
+            {say(props.lang, o.label)}
           </label>
         </div>
       ))}

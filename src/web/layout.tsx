@@ -76,7 +76,7 @@ export function Layout(props: { ctx: PageContext; title: Text | string; children
         </head>
         <body>
           <a class="skip" href="#main">
-            {t(ctx.lang, text('Lompat ke isi', 'Skip to content'))}
+            {say(ctx.lang, text('Lompat ke isi', 'Skip to content'))}
           </a>
           <header class="site">
             <div class="bar">
@@ -94,7 +94,7 @@ export function Layout(props: { ctx: PageContext; title: Text | string; children
                   {visibleNav(ctx.staff).map((link) => (
                     <li>
                       <a href={link.href} aria-current={ctx.path === link.href ? 'page' : undefined}>
-                        {t(ctx.lang, link.label)}
+                        {say(ctx.lang, link.label)}
                       </a>
                     </li>
                   ))}
@@ -102,7 +102,7 @@ export function Layout(props: { ctx: PageContext; title: Text | string; children
                     <form method="post" action="/keluar" class="inline">
                       <input type="hidden" name="_csrf" value={ctx.csrfToken} />
                       <button type="submit" class="link">
-                        {t(ctx.lang, text('Keluar', 'Sign out'))}
+                        {say(ctx.lang, text('Keluar', 'Sign out'))}
                       </button>
                     </form>
                   </li>
@@ -125,11 +125,11 @@ export function Layout(props: { ctx: PageContext; title: Text | string; children
           </main>
           <footer class="site">
             <p>
-              {t(ctx.lang, text('Lentera — layanan informasi publik menurut UU 14/2008.', 'Lentera — public information service under Law 14/2008.'))}{' '}
+              {say(ctx.lang, text('Lentera — layanan informasi publik menurut UU 14/2008.', 'Lentera — public information service under Law 14/2008.'))}{' '}
               {ctx.staff ? (
                 <span safe>{`${ctx.staff.name} · ${ctx.staff.roles.map((r) => t(ctx.lang, ROLE_LABELS[r as Role] ?? text(r, r))).join(', ')}`}</span>
               ) : (
-                <a href="/masuk">{t(ctx.lang, text('Masuk untuk staf', 'Staff sign-in'))}</a>
+                <a href="/masuk">{say(ctx.lang, text('Masuk untuk staf', 'Staff sign-in'))}</a>
               )}
             </p>
           </footer>
@@ -137,4 +137,9 @@ export function Layout(props: { ctx: PageContext; title: Text | string; children
       </html>
     </>
   );
+}
+
+/** A translated text as page content, escaped; use it for every text between tags. */
+export function say(lang: Lang, value: Text): JSX.Element {
+  return Html.escapeHtml(t(lang, value));
 }

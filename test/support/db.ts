@@ -11,12 +11,16 @@ export const ENGINE: 'pglite' | 'postgres' = process.env.TEST_ENGINE === 'postgr
 /** The PostgreSQL server tests create their throw-away databases on. */
 export const TEST_PG_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
-export interface TestDatabase {
-  readonly database: Database;
+/** Where a test's database lives, before anything opens it. */
+export interface TestLocation {
   readonly dataDir: string;
-  /** For PostgreSQL runs: the URL of this test's own database (to start a second process on it). */
+  /** For PostgreSQL runs: the URL of this test's own database. */
   readonly url: string | undefined;
   cleanup(): Promise<void>;
+}
+
+export interface TestDatabase extends TestLocation {
+  readonly database: Database;
 }
 
 function withDatabase(url: string, name: string): string {
@@ -25,37 +29,47 @@ function withDatabase(url: string, name: string): string {
   return u.toString();
 }
 
-/**
- * A fresh, migrated database on the engine of this run: a PGlite directory in a temp folder, or a new
- * database on the PostgreSQL server. Each test file gets its own; nothing is shared between files.
- */
-export async function freshDatabase(options: { migrated?: boolean } = {}): Promise<TestDatabase> {
+async function adminQuery(sql: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: TEST_PG_URL });
+  await admin.connect();
+  try {
+    await admin.query(sql);
+  } finally {
+    await admin.end();
+  }
+}
+
+/** A new empty temp directory, and on PostgreSQL runs a new empty database; nothing shared between tests. */
+export async function freshLocation(): Promise<TestLocation> {
   const dataDir = mkdtempSync(join(tmpdir(), 'lentera-test-'));
   let url: string | undefined;
   let dbName: string | undefined;
   if (ENGINE === 'postgres') {
     dbName = `lentera_t_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
-    const admin = new pg.Client({ connectionString: TEST_PG_URL });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${dbName}`);
-    await admin.end();
+    await adminQuery(`CREATE DATABASE ${dbName}`);
     url = withDatabase(TEST_PG_URL, dbName);
   }
-  const database = await openDatabase({ databaseUrl: url, dataDir, maxConnections: 5 });
-  if (options.migrated !== false) await migrate(database);
   return {
-    database,
     dataDir,
     url,
     async cleanup() {
-      await database.close().catch(() => undefined);
-      if (dbName) {
-        const admin = new pg.Client({ connectionString: TEST_PG_URL });
-        await admin.connect();
-        await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-        await admin.end();
-      }
+      if (dbName) await adminQuery(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
       rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A fresh, migrated database on the engine of this run. */
+export async function freshDatabase(options: { migrated?: boolean } = {}): Promise<TestDatabase> {
+  const location = await freshLocation();
+  const database = await openDatabase({ databaseUrl: location.url, dataDir: location.dataDir, maxConnections: 5 });
+  if (options.migrated !== false) await migrate(database);
+  return {
+    ...location,
+    database,
+    async cleanup() {
+      await database.close().catch(() => undefined);
+      await location.cleanup();
     },
   };
 }

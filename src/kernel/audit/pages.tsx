@@ -4,7 +4,7 @@ import { t, text } from '../i18n.ts';
 import { roles } from '../../web/access.ts';
 import type { App, AppDeps } from '../../web/app.ts';
 import { scopeFor, sendHtml } from '../../web/context.ts';
-import { Layout, pageContext } from '../../web/layout.tsx';
+import { Layout, pageContext, say } from '../../web/layout.tsx';
 
 const PAGE_SIZE = 50;
 
@@ -27,7 +27,7 @@ export async function auditRoutes(app: App, { database }: AppDeps): Promise<void
       reply,
       <Layout ctx={ctx} title={text('Log audit kantor', 'Office audit log')}>
         <p>
-          {t(
+          {say(
             ctx.lang,
             text(
               'Setiap perubahan dicatat di sini dan dirantai dengan hash; perintah "audit verify" memeriksa bahwa tidak ada yang diubah atau dihapus.',
@@ -36,14 +36,14 @@ export async function auditRoutes(app: App, { database }: AppDeps): Promise<void
           )}
         </p>
         <table>
-          <caption class="visually-hidden">{t(ctx.lang, text('Log audit', 'Audit log'))}</caption>
+          <caption class="visually-hidden">{say(ctx.lang, text('Log audit', 'Audit log'))}</caption>
           <thead>
             <tr>
               <th scope="col">#</th>
-              <th scope="col">{t(ctx.lang, text('Waktu (UTC)', 'Time (UTC)'))}</th>
-              <th scope="col">{t(ctx.lang, text('Pelaku', 'Actor'))}</th>
-              <th scope="col">{t(ctx.lang, text('Tindakan', 'Action'))}</th>
-              <th scope="col">{t(ctx.lang, text('Objek', 'Subject'))}</th>
+              <th scope="col">{say(ctx.lang, text('Waktu (UTC)', 'Time (UTC)'))}</th>
+              <th scope="col">{say(ctx.lang, text('Pelaku', 'Actor'))}</th>
+              <th scope="col">{say(ctx.lang, text('Tindakan', 'Action'))}</th>
+              <th scope="col">{say(ctx.lang, text('Objek', 'Subject'))}</th>
               <th scope="col">IP</th>
             </tr>
           </thead>
@@ -62,7 +62,7 @@ export async function auditRoutes(app: App, { database }: AppDeps): Promise<void
         </table>
         {last && rows.length === PAGE_SIZE && last.seq > 1 ? (
           <p>
-            <a href={`/desk/audit?before=${last.seq}`}>{t(ctx.lang, text('Lebih lama', 'Older'))}</a>
+            <a href={`/desk/audit?before=${last.seq}`}>{say(ctx.lang, text('Lebih lama', 'Older'))}</a>
           </p>
         ) : (
           ''
