@@ -17,7 +17,7 @@ export interface Running {
 }
 
 /** Start order: configuration → database (+ migrations) → web server → job runner and schedules. */
-export async function start(config: Config, options: { logger?: boolean } = {}): Promise<Running> {
+export async function start(config: Config, options: Parameters<typeof buildApp>[1] = {}): Promise<Running> {
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   let app: App | undefined;
   let runner: JobRunner | undefined;

@@ -46,6 +46,10 @@ export const laterProgram = (): Migration[] => [...loadMigrations(), LATER_MIGRA
 
 export const tempDir = (prefix: string) => mkdtempSync(join(tmpdir(), `lentera-${prefix}-`));
 
+/** Written as text: JavaScript would round the 20-digit number before jsonb ever saw it. */
+const EXPLANATION = `{"skipped": [{"day": "2025-03-29", "why": {"kind": "libur_nasional", "name": "Nyepi"}}], "total": 10,
+  "ratio": 1.50, "huge": 12345678901234567890.5, "text": "Rp 1.000 — “kutip”\\nbaris baru", "empty": {}, "list": [], "nothing": null}`;
+
 /** Rows in every table; ids deliberately out of parent order and tables big enough for several pages. */
 export async function fillEveryTable(database: Database): Promise<void> {
   const { db } = database;
@@ -83,16 +87,7 @@ export async function fillEveryTable(database: Database): Promise<void> {
   await db.insert(s.rulePeriods).values({ officeId: province!.id, profile: 'pemilu', startsOn: '2024-02-14', endsOn: '2024-03-20', note: 'Pemilu 2024' });
   await db.execute(sql`INSERT INTO deadlines (office_id, subject_type, subject_id, purpose, start_at, working_days, due, explanation, closed_at)
     VALUES (${ri!.id}, 'request', 'REQ-2025-0001', 'notice', '2025-03-04 05:06:07.123456+07', 10, '2025-03-18',
-      ${JSON.stringify({
-        skipped: [{ day: '2025-03-29', why: { kind: 'libur_nasional', name: 'Nyepi' } }],
-        total: 10,
-        ratio: 1.5,
-        huge: 12345678901234567890,
-        text: 'Rp 1.000 — “kutip”\nbaris baru',
-        empty: {},
-        list: [],
-        nothing: null,
-      })}::jsonb, NULL),
+      ${EXPLANATION}::jsonb, NULL),
     (${province!.id}, 'objection', 'KEB-1', 'answer', '2025-12-31 23:59:59.999999+00', 30, '2026-02-12', '[1, "two", {"three": [3]}]'::jsonb, now())`);
 
   const actor: Actor = { staffId: siti.id, label: 'Siti', ip: '10.0.0.1', requestId: 'req-1' };

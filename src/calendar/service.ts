@@ -364,10 +364,11 @@ export async function closeDeadline(tx: Tx, actor: Actor, scope: OfficeScope, id
 }
 
 /**
- * Recounts every open deadline of the offices whose holidays changed (null: national, so every office). The holidays are today's; the
- * office hours, zone and after-hours rule stay those stored with the deadline, because they decided day
- * zero when the request arrived. A moved due date is recorded; an explanation that changed without
- * moving the date (a holiday on a weekend, a renamed holiday) is refreshed so it stays true.
+ * Recounts every open deadline of the offices whose holidays changed (null: national, so every office).
+ * The holidays are today's; the office hours, zone and after-hours rule stay those stored with the
+ * deadline, because they decided day zero when the request arrived. A moved due date is recorded; an
+ * explanation that changed without moving the date (a holiday on a weekend, a renamed holiday) is
+ * refreshed so it stays true.
  */
 async function recomputeOpenDeadlines(
   tx: Tx,

@@ -18,7 +18,7 @@ import type { Database } from '../db/client.ts';
 import { AppError } from '../kernel/errors.ts';
 import { isLang, pickLang, text } from '../kernel/i18n.ts';
 import { installationSecret } from '../kernel/settings.ts';
-import { decideAccess, PUBLIC } from './access.ts';
+import { decideAccess, PUBLIC, type Access } from './access.ts';
 import { ErrorPage, isApiRequest, problemJson, toAppError } from './errors.tsx';
 import { registerCapabilities } from './routes.ts';
 import './context.ts';
@@ -28,6 +28,20 @@ export type App = FastifyInstance<RawServerDefault, RawRequestDefaultExpression,
 export interface AppDeps {
   readonly config: Config;
   readonly database: Database;
+}
+
+/** One registered route with the access it declares, as the onRoute hook saw it (test/fuzz walks these). */
+export interface RouteEntry {
+  readonly methods: readonly string[];
+  readonly url: string;
+  readonly access: Access;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every route registered on the app, in registration order. */
+    readonly routeList: readonly RouteEntry[];
+  }
 }
 
 const STATIC_DIR = join(dirname(fileURLToPath(import.meta.url)), 'static');
@@ -65,12 +79,12 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean; rateL
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   // Every route states who may use it; a route without a declaration is a programming error.
+  const routeList: RouteEntry[] = [];
+  app.decorate('routeList', routeList);
   app.addHook('onRoute', (route) => {
-    if (route.url.startsWith('/static')) {
-      route.config = { ...(route.config ?? {}), access: PUBLIC };
-      return;
-    }
+    if (route.url.startsWith('/static')) route.config = { ...(route.config ?? {}), access: PUBLIC };
     if (!route.config?.access) throw new Error(`Route ${route.method} ${route.url} declares no access`);
+    routeList.push({ methods: [route.method].flat(), url: route.url, access: route.config.access });
   });
 
   app.decorateRequest('lang', 'id');

@@ -1,4 +1,5 @@
 import { authRoutes } from '../auth/pages.tsx';
+import { calendarPageRoutes } from '../calendar/pages.tsx';
 import { apiRoutes } from '../api/routes.ts';
 import { auditRoutes } from '../kernel/audit/pages.tsx';
 import { deskHomeRoutes } from '../desk/home.tsx';
@@ -13,6 +14,7 @@ export async function registerCapabilities(app: App, deps: AppDeps): Promise<voi
   await authRoutes(app, deps);
   await deskHomeRoutes(app, deps);
   await officeDeskRoutes(app, deps);
+  await calendarPageRoutes(app, deps);
   await auditRoutes(app, deps);
   await apiRoutes(app, deps);
   await portalRoutes(app, deps);

@@ -13,8 +13,11 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** The real program (main.ts start) on a random port and a fresh database, optionally with demo data. */
-export async function startTestApp(options: { demo?: boolean; env?: Record<string, string> } = {}): Promise<TestApp> {
+/**
+ * The real program (main.ts start) on a random port and a fresh database, optionally with demo data.
+ * rateLimitPerMinute raises the global per-IP limit for tests that send thousands of requests from 127.0.0.1.
+ */
+export async function startTestApp(options: { demo?: boolean; env?: Record<string, string>; rateLimitPerMinute?: number } = {}): Promise<TestApp> {
   const location = await freshLocation();
   const config = loadConfig({
     DATA_DIR: location.dataDir,
@@ -25,7 +28,7 @@ export async function startTestApp(options: { demo?: boolean; env?: Record<strin
     ...(location.url ? { DATABASE_URL: location.url } : {}),
     ...options.env,
   });
-  const running = await start(config, { logger: false });
+  const running = await start(config, { logger: false, rateLimitPerMinute: options.rateLimitPerMinute });
   const url = running.url;
   if (options.demo) await seedDemo(running.database.db, cliActor('test'), url);
   return {
@@ -45,7 +48,8 @@ export class Client {
   private readonly cookies = new Map<string, string>();
   constructor(readonly base: string) {}
 
-  private cookieHeader(): string {
+  /** The Cookie header this client sends (session, CSRF secret, language), for hand-built requests. */
+  cookieHeader(): string {
     return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
   }
 
