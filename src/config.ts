@@ -1,5 +1,5 @@
-import { accessSync, constants, mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { accessSync, constants, existsSync, mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 
 /** Configuration read once from the environment; every problem is one sentence a person can act on. */
 export interface Config {
@@ -69,9 +69,17 @@ function checkDatabaseUrl(url: string): void {
   }
 }
 
+/** mkdir -p one level at a time: Node's recursive mkdir never returns on some paths (e.g. under /proc). */
+function makeDirs(dir: string): void {
+  if (existsSync(dir)) return;
+  const parent = dirname(dir);
+  if (parent !== dir) makeDirs(parent);
+  mkdirSync(dir);
+}
+
 export function ensureWritableDir(dir: string, name: string): void {
   try {
-    mkdirSync(dir, { recursive: true });
+    makeDirs(dir);
     accessSync(dir, constants.W_OK | constants.R_OK);
   } catch {
     throw new ConfigError(`${name} "${dir}" tidak dapat dibuat atau ditulisi; pilih folder lain atau perbaiki izinnya / ${name} is not writable: choose another folder or fix its permissions.`);

@@ -6,7 +6,7 @@ import { PUBLIC, SIGNED_IN } from '../web/access.ts';
 import type { App, AppDeps } from '../web/app.ts';
 import { actorOf, currentStaff, redirectWithNotice, sendHtml } from '../web/context.ts';
 import { CsrfField, EMPTY_FORM, ErrorSummary, formBody, str, TextField, type FormState } from '../web/forms.tsx';
-import { Layout, pageContext, say } from '../web/layout.tsx';
+import { DataTable, Layout, pageContext, say } from '../web/layout.tsx';
 import { staffById } from '../offices/store.ts';
 import { SESSION } from './rules.ts';
 import { hashPassword, passwordProblem, verifyPassword } from './passwords.ts';
@@ -294,8 +294,7 @@ export async function authRoutes(app: App, { database, config }: AppDeps): Promi
         )}
 
         <h2>{say(ctx.lang, text('Sesi aktif', 'Active sessions'))}</h2>
-        <table>
-          <caption class="visually-hidden">{say(ctx.lang, text('Sesi aktif', 'Active sessions'))}</caption>
+        <DataTable lang={ctx.lang} id="sessions" caption={text('Sesi aktif', 'Active sessions')}>
           <thead>
             <tr>
               <th scope="col">{say(ctx.lang, text('Mulai', 'Started'))}</th>
@@ -314,7 +313,7 @@ export async function authRoutes(app: App, { database, config }: AppDeps): Promi
               </tr>
             ))}
           </tbody>
-        </table>
+        </DataTable>
         <form method="post" action="/desk/account/sessions/revoke" novalidate>
           <CsrfField token={ctx.csrfToken} />
           <button type="submit" class="secondary">{say(ctx.lang, text('Akhiri semua sesi lain', 'End all other sessions'))}</button>

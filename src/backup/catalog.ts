@@ -44,43 +44,42 @@ export interface Catalog {
 
 const USER_TABLES = `n.nspname = 'public' AND c.relkind IN ('r', 'p') AND NOT c.relispartition AND c.relname <> 'lentera_migrations'`;
 
+/** One query after another: a session is one connection, and pg no longer queues concurrent queries on one. */
 export async function readCatalog(session: RawSession): Promise<Catalog> {
-  const [columns, keys, foreignKeys, triggers, sequences] = await Promise.all([
-    session.query<{ table: string; name: string; type: string }>(
-      `SELECT c.relname AS "table", a.attname AS name, format_type(a.atttypid, a.atttypmod) AS type
-       FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-       JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped AND a.attgenerated = ''
-       WHERE ${USER_TABLES} ORDER BY c.relname, a.attnum`,
-    ),
-    session.query<{ table: string; name: string; type: string }>(
-      `SELECT c.relname AS "table", a.attname AS name, format_type(a.atttypid, a.atttypmod) AS type
-       FROM pg_index i JOIN pg_class c ON c.oid = i.indrelid JOIN pg_namespace n ON n.oid = c.relnamespace
-       CROSS JOIN LATERAL unnest(i.indkey::int2[]) WITH ORDINALITY AS k(attnum, ord)
-       JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = k.attnum
-       WHERE i.indisprimary AND ${USER_TABLES} ORDER BY c.relname, k.ord`,
-    ),
-    // conparentid = 0: a partition's copy of a foreign key goes and comes back with its parent's.
-    session.query<ForeignKey>(
-      `SELECT con.conname AS name, c.relname AS "table", r.relname AS "references", pg_get_constraintdef(con.oid) AS definition
-       FROM pg_constraint con JOIN pg_class c ON c.oid = con.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace
-       JOIN pg_class r ON r.oid = con.confrelid
-       WHERE con.contype = 'f' AND con.conparentid = 0 AND ${USER_TABLES} ORDER BY c.relname, con.conname`,
-    ),
-    session.query<Trigger>(
-      `SELECT c.relname AS "table", t.tgname AS name
-       FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace
-       WHERE NOT t.tgisinternal AND t.tgenabled <> 'D' AND ${USER_TABLES} ORDER BY c.relname, t.tgname`,
-    ),
-    session.query<{ name: string; table: string | null; column: string | null }>(
-      `SELECT s.relname AS name, t.relname AS "table", a.attname AS "column"
-       FROM pg_class s JOIN pg_namespace n ON n.oid = s.relnamespace
-       LEFT JOIN pg_depend d ON d.classid = 'pg_class'::regclass AND d.objid = s.oid
-         AND d.refclassid = 'pg_class'::regclass AND d.deptype IN ('a', 'i')
-       LEFT JOIN pg_class t ON t.oid = d.refobjid
-       LEFT JOIN pg_attribute a ON a.attrelid = d.refobjid AND a.attnum = d.refobjsubid
-       WHERE s.relkind = 'S' AND n.nspname = 'public' ORDER BY s.relname`,
-    ),
-  ]);
+  const columns = await session.query<{ table: string; name: string; type: string }>(
+    `SELECT c.relname AS "table", a.attname AS name, format_type(a.atttypid, a.atttypmod) AS type
+     FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+     JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped AND a.attgenerated = ''
+     WHERE ${USER_TABLES} ORDER BY c.relname, a.attnum`,
+  );
+  const keys = await session.query<{ table: string; name: string; type: string }>(
+    `SELECT c.relname AS "table", a.attname AS name, format_type(a.atttypid, a.atttypmod) AS type
+     FROM pg_index i JOIN pg_class c ON c.oid = i.indrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+     CROSS JOIN LATERAL unnest(i.indkey::int2[]) WITH ORDINALITY AS k(attnum, ord)
+     JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = k.attnum
+     WHERE i.indisprimary AND ${USER_TABLES} ORDER BY c.relname, k.ord`,
+  );
+  // conparentid = 0: a partition's copy of a foreign key goes and comes back with its parent's.
+  const foreignKeys = await session.query<ForeignKey>(
+    `SELECT con.conname AS name, c.relname AS "table", r.relname AS "references", pg_get_constraintdef(con.oid) AS definition
+     FROM pg_constraint con JOIN pg_class c ON c.oid = con.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+     JOIN pg_class r ON r.oid = con.confrelid
+     WHERE con.contype = 'f' AND con.conparentid = 0 AND ${USER_TABLES} ORDER BY c.relname, con.conname`,
+  );
+  const triggers = await session.query<Trigger>(
+    `SELECT c.relname AS "table", t.tgname AS name
+     FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+     WHERE NOT t.tgisinternal AND t.tgenabled <> 'D' AND ${USER_TABLES} ORDER BY c.relname, t.tgname`,
+  );
+  const sequences = await session.query<{ name: string; table: string | null; column: string | null }>(
+    `SELECT s.relname AS name, t.relname AS "table", a.attname AS "column"
+     FROM pg_class s JOIN pg_namespace n ON n.oid = s.relnamespace
+     LEFT JOIN pg_depend d ON d.classid = 'pg_class'::regclass AND d.objid = s.oid
+       AND d.refclassid = 'pg_class'::regclass AND d.deptype IN ('a', 'i')
+     LEFT JOIN pg_class t ON t.oid = d.refobjid
+     LEFT JOIN pg_attribute a ON a.attrelid = d.refobjid AND a.attnum = d.refobjsubid
+     WHERE s.relkind = 'S' AND n.nspname = 'public' ORDER BY s.relname`,
+  );
   const byTable = (rows: { table: string; name: string; type: string }[], table: string) =>
     rows.filter((r) => r.table === table).map(({ name, type }) => ({ name, type }));
   const names = [...new Set(columns.map((c) => c.table))];

@@ -5,7 +5,7 @@ import { officeBySlug } from '../offices/store.ts';
 import { PUBLIC } from '../web/access.ts';
 import type { App, AppDeps } from '../web/app.ts';
 import { Problem } from '../api/schemas.ts';
-import { explainDeadline, MAX_WORKING_DAYS } from './rules.ts';
+import { explainDeadline, MAX_WORKING_DAYS, parseInstant } from './rules.ts';
 import { computeDeadlineForOffice } from './service.ts';
 import { listHolidays } from './store.ts';
 
@@ -19,12 +19,10 @@ const Holiday = Type.Object({
 
 const Skipped = Type.Object({ day: Type.String(), kind: Type.String(), name: Type.String() });
 
-/** ISO 8601 with an explicit offset (Z or ±HH:MM): a moment without a zone would be ambiguous by up to two hours. */
-export const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
-
-export function parseReceived(value: string): Date {
-  const at = new Date(value);
-  if (!ISO_WITH_OFFSET.test(value) || Number.isNaN(at.getTime())) {
+/** A moment with its offset, e.g. 2026-03-17T09:30:00+07:00; anything else is a 400 with a sentence. */
+function parseReceived(value: string): Date {
+  const at = parseInstant(value);
+  if (!at) {
     throw new AppError(
       400,
       'invalid',

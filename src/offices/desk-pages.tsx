@@ -6,7 +6,7 @@ import { roles } from '../web/access.ts';
 import type { App, AppDeps } from '../web/app.ts';
 import { actorOf, currentStaff, redirectWithNotice, scopeFor, sendHtml } from '../web/context.ts';
 import { CheckboxGroup, CsrfField, EMPTY_FORM, ErrorSummary, formBody, list, SelectField, str, TextArea, TextField, type FormState } from '../web/forms.tsx';
-import { Layout, pageContext, say } from '../web/layout.tsx';
+import { DataTable, Layout, pageContext, say } from '../web/layout.tsx';
 import { OFFICE_ROLES, ROLE_LABELS, ROLES, type Role } from './roles.ts';
 import { TIME_ZONES } from './rules.ts';
 import { createStaff, createUnit, revokeStaffSessions, updateOfficeDetails, updateStaff, updateUnit } from './service.ts';
@@ -128,8 +128,7 @@ export async function officeDeskRoutes(app: App, { database, config }: AppDeps):
             {say(ctx.lang, text('Tambah staf', 'Add staff'))}
           </a>
         </p>
-        <table>
-          <caption class="visually-hidden">{say(ctx.lang, text('Staf kantor', 'Office staff'))}</caption>
+        <DataTable lang={ctx.lang} id="staff" caption={text('Staf kantor', 'Office staff')}>
           <thead>
             <tr>
               <th scope="col">{say(ctx.lang, STAFF_LABELS.name!)}</th>
@@ -154,7 +153,7 @@ export async function officeDeskRoutes(app: App, { database, config }: AppDeps):
               </tr>
             ))}
           </tbody>
-        </table>
+        </DataTable>
       </Layout>,
     );
   });
@@ -214,8 +213,7 @@ export async function officeDeskRoutes(app: App, { database, config }: AppDeps):
           )}
         </p>
         <ErrorSummary lang={ctx.lang} form={props.form} labels={{ name: text('Nama unit', 'Unit name') }} />
-        <table>
-          <caption class="visually-hidden">{say(ctx.lang, text('Unit', 'Units'))}</caption>
+        <DataTable lang={ctx.lang} id="units" caption={text('Unit', 'Units')}>
           <thead>
             <tr>
               <th scope="col">{say(ctx.lang, text('Nama unit', 'Unit name'))}</th>
@@ -252,7 +250,7 @@ export async function officeDeskRoutes(app: App, { database, config }: AppDeps):
               </tr>
             ))}
           </tbody>
-        </table>
+        </DataTable>
         <h2>{say(ctx.lang, text('Tambah unit', 'Add a unit'))}</h2>
         <form method="post" action="/desk/units" class="narrow" novalidate>
           <CsrfField token={ctx.csrfToken} />

@@ -143,3 +143,22 @@ export function Layout(props: { ctx: PageContext; title: Text | string; children
 export function say(lang: Lang, value: Text): JSX.Element {
   return Html.escapeHtml(t(lang, value));
 }
+
+/**
+ * A data table that may be wider than a phone. It scrolls sideways inside its own region instead of
+ * widening the page, and that region is named by the caption and reachable by keyboard (WCAG 2.1.1),
+ * so a keyboard user can scroll it too.
+ */
+export function DataTable(props: { lang: Lang; id: string; caption: Text; captionVisible?: boolean; children?: Children }): JSX.Element {
+  const captionId = `${props.id}-caption`;
+  return (
+    <div class="table-scroll" role="region" aria-labelledby={captionId} tabindex="0">
+      <table id={props.id}>
+        <caption id={captionId} class={props.captionVisible ? undefined : 'visually-hidden'}>
+          {say(props.lang, props.caption)}
+        </caption>
+        {props.children}
+      </table>
+    </div>
+  );
+}

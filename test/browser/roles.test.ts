@@ -30,7 +30,11 @@ after(async () => {
   await app?.close();
 });
 
-describe('each demo role signs in through the form', () => {
+// Every test has its own browser context (own cookies), so they may overlap: the server and the
+// browser work on different cores. Lockout is per e-mail and per IP; only one test fails a sign-in.
+const CONCURRENT = { concurrency: 3 };
+
+describe('each demo role signs in through the form', CONCURRENT, () => {
   for (const account of ACCOUNTS) {
     test(`${account.role} lands on a desk home showing the role and the office, then signs out`, async () => {
       const db = app.running.database.db;
@@ -62,83 +66,85 @@ describe('each demo role signs in through the form', () => {
   }
 });
 
-test('a wrong password shows the error summary and keeps the e-mail typed', async () => {
-  const context = await newContext(browser);
-  try {
-    const page = await context.newPage();
-    const email = demoEmail('admin', OFFICE);
-    await submitSignIn(page, app.url, email, 'not-the-password');
-    assert.equal(new URL(page.url()).pathname, '/masuk');
-    const summary = page.getByRole('alert');
-    assert.equal(await summary.count(), 1);
-    assert.match(await summary.innerText(), /Surel atau kata sandi salah\./);
-    assert.equal(await page.getByLabel('Surel').inputValue(), email);
-    assert.equal(await page.getByLabel('Kata sandi').inputValue(), '', 'a password is never sent back');
-    await checkA11y(page, 'sign-in with an error');
-  } finally {
-    await context.close();
-  }
+describe('forms and language', CONCURRENT, () => {
+  test('a wrong password shows the error summary and keeps the e-mail typed', async () => {
+    const context = await newContext(browser);
+    try {
+      const page = await context.newPage();
+      const email = demoEmail('admin', OFFICE);
+      await submitSignIn(page, app.url, email, 'not-the-password');
+      assert.equal(new URL(page.url()).pathname, '/masuk');
+      const summary = page.getByRole('alert');
+      assert.equal(await summary.count(), 1);
+      assert.match(await summary.innerText(), /Surel atau kata sandi salah\./);
+      assert.equal(await page.getByRole('textbox', { name: 'Surel', exact: true }).inputValue(), email);
+      assert.equal(await page.getByLabel('Kata sandi', { exact: true }).inputValue(), '', 'a password is never sent back');
+      await checkA11y(page, 'sign-in with an error');
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('with JavaScript disabled: sign-in and a desk form with a validation error work', async () => {
+    const context = await newContext(browser, { javaScriptEnabled: false });
+    try {
+      const page = await context.newPage();
+      await signIn(page, app.url, demoEmail('admin', OFFICE), DEMO_PASSWORD);
+      await page.goto(`${app.url}/desk/units`);
+      const addForm = page.locator('main form[action="/desk/units"]');
+      const existing = 'subbagian keuangan, umum dan logistik';
+      await addForm.getByLabel('Nama unit').fill(existing);
+      await navigateBy(page, addForm.getByRole('button', { name: 'Tambah' }));
+      assert.equal(new URL(page.url()).pathname, '/desk/units');
+      assert.match(await page.locator('.error-summary').innerText(), /Unit dengan nama ini sudah ada\./);
+      assert.equal(await page.locator('main form[action="/desk/units"]').getByLabel('Nama unit').inputValue(), existing);
+      assert.equal(await page.locator('#f-name').getAttribute('aria-invalid'), 'true');
+
+      // and a valid one goes through, back to the list with a notice (POST-redirect-GET without script)
+      await page.locator('main form[action="/desk/units"]').getByLabel('Nama unit').fill('Subbagian Uji Tanpa Skrip');
+      await navigateBy(page, page.locator('main form[action="/desk/units"]').getByRole('button', { name: 'Tambah' }));
+      assert.equal(await page.getByRole('status').innerText(), 'Unit ditambahkan.');
+      assert.ok((await page.locator('main table').innerText()).includes('Subbagian Uji Tanpa Skrip'));
+      await signOut(page);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('the language link switches to English and the choice is remembered', async () => {
+    const context = await newContext(browser);
+    try {
+      const page = await context.newPage();
+      await page.goto(`${app.url}/masuk`);
+      assert.equal(await page.locator('html').getAttribute('lang'), 'id');
+      assert.equal(await page.locator('h1').innerText(), 'Masuk untuk staf');
+      await navigateBy(page, page.getByRole('link', { name: 'English' }));
+      assert.equal(new URL(page.url()).searchParams.get('lang'), 'en');
+      assert.equal(await page.locator('html').getAttribute('lang'), 'en');
+      assert.equal(await page.locator('h1').innerText(), 'Staff sign-in');
+
+      // the next page, with no ?lang, is still English (the browser sends Accept-Language: id)
+      await navigateBy(page, page.getByRole('link', { name: 'Forgot your password?' }));
+      assert.equal(new URL(page.url()).search, '');
+      assert.equal(await page.locator('html').getAttribute('lang'), 'en');
+      assert.equal(await page.locator('h1').innerText(), 'Forgotten password');
+      assert.equal(await page.getByRole('link', { name: 'Bahasa Indonesia' }).count(), 1);
+
+      // and after signing in too
+      await signIn(page, app.url, demoEmail('ppid', OFFICE), DEMO_PASSWORD);
+      assert.match(await page.locator('h1').innerText(), /^Welcome, /);
+      assert.equal(await page.locator('section.card li strong').first().innerText(), ROLE_LABELS.ppid.en);
+      await navigateBy(page, page.getByRole('link', { name: 'Bahasa Indonesia' }));
+      assert.match(await page.locator('h1').innerText(), /^Selamat datang, /);
+      await page.goto(`${app.url}/desk/account`);
+      assert.equal(await page.locator('h1').innerText(), 'Akun saya');
+    } finally {
+      await context.close();
+    }
+  });
 });
 
-test('with JavaScript disabled: sign-in and a desk form with a validation error work', async () => {
-  const context = await newContext(browser, { javaScriptEnabled: false });
-  try {
-    const page = await context.newPage();
-    await signIn(page, app.url, demoEmail('admin', OFFICE), DEMO_PASSWORD);
-    await page.goto(`${app.url}/desk/units`);
-    const addForm = page.locator('main form[action="/desk/units"]');
-    const existing = 'subbagian keuangan, umum dan logistik';
-    await addForm.getByLabel('Nama unit').fill(existing);
-    await navigateBy(page, addForm.getByRole('button', { name: 'Tambah' }));
-    assert.equal(new URL(page.url()).pathname, '/desk/units');
-    assert.match(await page.locator('.error-summary').innerText(), /Unit dengan nama ini sudah ada\./);
-    assert.equal(await page.locator('main form[action="/desk/units"]').getByLabel('Nama unit').inputValue(), existing);
-    assert.equal(await page.locator('#f-name').getAttribute('aria-invalid'), 'true');
-
-    // and a valid one goes through, back to the list with a notice (POST-redirect-GET without script)
-    await page.locator('main form[action="/desk/units"]').getByLabel('Nama unit').fill('Subbagian Uji Tanpa Skrip');
-    await navigateBy(page, page.locator('main form[action="/desk/units"]').getByRole('button', { name: 'Tambah' }));
-    assert.equal(await page.getByRole('status').innerText(), 'Unit ditambahkan.');
-    assert.ok((await page.locator('main table').innerText()).includes('Subbagian Uji Tanpa Skrip'));
-    await signOut(page);
-  } finally {
-    await context.close();
-  }
-});
-
-test('the language link switches to English and the choice is remembered', async () => {
-  const context = await newContext(browser);
-  try {
-    const page = await context.newPage();
-    await page.goto(`${app.url}/masuk`);
-    assert.equal(await page.locator('html').getAttribute('lang'), 'id');
-    assert.equal(await page.locator('h1').innerText(), 'Masuk untuk staf');
-    await navigateBy(page, page.getByRole('link', { name: 'English' }));
-    assert.equal(new URL(page.url()).searchParams.get('lang'), 'en');
-    assert.equal(await page.locator('html').getAttribute('lang'), 'en');
-    assert.equal(await page.locator('h1').innerText(), 'Staff sign-in');
-
-    // the next page, with no ?lang, is still English (the browser sends Accept-Language: id)
-    await navigateBy(page, page.getByRole('link', { name: 'Forgot your password?' }));
-    assert.equal(new URL(page.url()).search, '');
-    assert.equal(await page.locator('html').getAttribute('lang'), 'en');
-    assert.equal(await page.locator('h1').innerText(), 'Forgotten password');
-    assert.equal(await page.getByRole('link', { name: 'Bahasa Indonesia' }).count(), 1);
-
-    // and after signing in too
-    await signIn(page, app.url, demoEmail('ppid', OFFICE), DEMO_PASSWORD);
-    assert.match(await page.locator('h1').innerText(), /^Welcome, /);
-    assert.equal(await page.locator('section.card li strong').first().innerText(), ROLE_LABELS.ppid.en);
-    await navigateBy(page, page.getByRole('link', { name: 'Bahasa Indonesia' }));
-    assert.match(await page.locator('h1').innerText(), /^Selamat datang, /);
-    await page.goto(`${app.url}/desk/account`);
-    assert.equal(await page.locator('h1').innerText(), 'Akun saya');
-  } finally {
-    await context.close();
-  }
-});
-
-describe('a phone-sized screen (375×740) never scrolls sideways', () => {
+describe('a phone-sized screen (375×740) never scrolls sideways', CONCURRENT, () => {
   const noSideScroll = async (label: string, path: string, email?: string) => {
     const context = await newContext(browser, { viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
     try {

@@ -4,7 +4,7 @@ import { t, text } from '../i18n.ts';
 import { roles } from '../../web/access.ts';
 import type { App, AppDeps } from '../../web/app.ts';
 import { scopeFor, sendHtml } from '../../web/context.ts';
-import { Layout, pageContext, say } from '../../web/layout.tsx';
+import { DataTable, Layout, pageContext, say } from '../../web/layout.tsx';
 
 const PAGE_SIZE = 50;
 
@@ -35,8 +35,7 @@ export async function auditRoutes(app: App, { database }: AppDeps): Promise<void
             ),
           )}
         </p>
-        <table>
-          <caption class="visually-hidden">{say(ctx.lang, text('Log audit', 'Audit log'))}</caption>
+        <DataTable lang={ctx.lang} id="audit" caption={text('Log audit', 'Audit log')}>
           <thead>
             <tr>
               <th scope="col">#</th>
@@ -59,7 +58,7 @@ export async function auditRoutes(app: App, { database }: AppDeps): Promise<void
               </tr>
             ))}
           </tbody>
-        </table>
+        </DataTable>
         {last && rows.length === PAGE_SIZE && last.seq > 1 ? (
           <p>
             <a href={`/desk/audit?before=${last.seq}`}>{say(ctx.lang, text('Lebih lama', 'Older'))}</a>
