@@ -13,6 +13,8 @@ export interface Config {
   readonly jobs: boolean;
   readonly logLevel: string;
   readonly secureCookies: boolean;
+  /** Behind a reverse proxy: take the client address from X-Forwarded-For. */
+  readonly trustProxy: boolean;
 }
 
 export class ConfigError extends Error {
@@ -41,6 +43,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { need
   if (!/^https?:\/\/[^/]+/.test(baseUrl)) {
     throw new ConfigError(`BASE_URL harus alamat http(s) lengkap, mis. https://ppid.kpu.go.id / BASE_URL must be a full http(s) address.`);
   }
+  const trustProxyText = env.TRUST_PROXY ?? 'false';
+  if (trustProxyText !== 'true' && trustProxyText !== 'false') {
+    throw new ConfigError(`TRUST_PROXY harus true atau false / TRUST_PROXY must be true or false.`);
+  }
   const dataDir = resolve(env.DATA_DIR ?? './data');
   if (options.needDataDir !== false) ensureWritableDir(dataDir, 'DATA_DIR');
   return {
@@ -54,6 +60,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { need
     jobs: (env.JOBS ?? 'on') !== 'off',
     logLevel,
     secureCookies: baseUrl.startsWith('https://'),
+    trustProxy: trustProxyText === 'true',
   };
 }
 

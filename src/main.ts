@@ -1,4 +1,5 @@
-import { purgeExpiredAuthRows } from './auth/service.ts';
+import { pathToFileURL } from 'node:url';
+import { registerSchedules } from './schedules.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { openDatabase, type Database } from './db/client.ts';
 import { migrate } from './db/migrate.ts';
@@ -6,7 +7,10 @@ import { jobHandlers } from './kernel/outbox/handlers.ts';
 import { createJobRunner, createScheduler, type JobRunner, type Scheduler } from './kernel/outbox/runner.ts';
 import { buildApp, type App } from './web/app.ts';
 import { cliActor } from './kernel/audit/store.ts';
+import { isAppError } from './kernel/errors.ts';
 import { DEMO_PASSWORD, demoEmail, seedDemo } from './offices/seed.ts';
+
+const STOP_GRACE_MS = 10_000;
 
 export interface Running {
   readonly app: App;
@@ -40,7 +44,7 @@ export async function start(config: Config, options: Parameters<typeof buildApp>
       runner = createJobRunner({ database, handlers: jobHandlers(config), log: app.log });
       runner.start();
       scheduler = createScheduler(app.log);
-      scheduler.every('purge-expired-auth', '17 * * * *', () => purgeExpiredAuthRows(database.db));
+      registerSchedules(scheduler, database);
     }
   } catch (error) {
     await app?.close().catch(() => undefined);
@@ -57,7 +61,10 @@ export async function start(config: Config, options: Parameters<typeof buildApp>
     url: `http://localhost:${port}`,
     stop() {
       stopping ??= (async () => {
+        // Requests in flight get time to finish; a client that never finishes its request does not hold the stop forever.
+        const force = setTimeout(() => served.server.closeAllConnections(), STOP_GRACE_MS);
         await served.close();
+        clearTimeout(force);
         await scheduler?.stop();
         await runner?.stop();
         await database.close();
@@ -79,8 +86,13 @@ async function main(): Promise<void> {
     throw error;
   }
   if (process.argv.includes('--demo')) {
-    const seeded = await seedDemo(running.database.db, cliActor('demo'), running.url);
-    running.app.log.info({ ...seeded, password: DEMO_PASSWORD, example: demoEmail('ppid', 'kab-bintan') }, 'demo data ready (see README for every sign-in)');
+    try {
+      const seeded = await seedDemo(running.database.db, cliActor('demo'), running.url);
+      running.app.log.info({ ...seeded, password: DEMO_PASSWORD, example: demoEmail('ppid', 'kab-bintan') }, 'demo data ready (see README for every sign-in)');
+    } catch (error) {
+      if (!isAppError(error)) throw error;
+      running.app.log.warn(`${error.text.id} / ${error.text.en}`);
+    }
   }
   running.app.log.info({ url: running.url, engine: running.database.engine }, `Lentera berjalan di / is running at ${running.url}`);
   const onSignal = (signal: NodeJS.Signals) => {
@@ -97,4 +109,4 @@ async function main(): Promise<void> {
   process.once('SIGTERM', onSignal);
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) await main();
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await main();

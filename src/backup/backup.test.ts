@@ -130,7 +130,7 @@ describe('restore onto an empty database', () => {
       const [audit] = await s.query<{ id: string }>('SELECT max(id)::text AS id FROM audit_events');
       assert.equal(audit!.id, '6');
       const [probe] = await s.query<{ id: string; code: number }>(`INSERT INTO backup_probe (big) VALUES (1) RETURNING id::text AS id, code`);
-      assert.deepEqual({ ...probe }, { id: '2502', code: 2502 });
+      assert.deepEqual({ ...probe }, { id: '2503', code: 2503 });
       const [attempt] = await s.query<{ id: string }>(`INSERT INTO sign_in_attempts (email, ip) VALUES ('a', 'b') RETURNING id::text AS id`);
       assert.equal(attempt!.id, '1201', 'the deleted id 1200 stays unused');
       const [numbers] = await s.query<{ n: string }>(`SELECT nextval('backup_probe_numbers')::text AS n`);

@@ -54,6 +54,7 @@ export async function createBackup(database: Database, options: BackupOptions): 
   }
 }
 
+/** Reads the file back as a restore would (every row, every table's count) and compares its SHA-256. */
 async function verifyWritten(partial: string, sha256: string): Promise<void> {
   let problem: Text;
   try {

@@ -167,6 +167,7 @@ describe('SQL text', () => {
       { name: 'blob', type: 'bytea' },
       { name: 'doc', type: 'json' },
       { name: 'tags', type: 'text[]' },
+      { name: 'ratios', type: 'double precision[]' },
     ],
     primaryKey: [
       { name: 'chain', type: 'integer' },
@@ -185,14 +186,15 @@ describe('SQL text', () => {
     assert.match(pageQuery({ ...table, primaryKey: [] }, true), /WHERE \(t\.ctid\) > \(\$1::tid\) ORDER BY t\.ctid/);
   });
 
-  test('bytea travels as base64 and json as its exact text, both ways', () => {
+  test('bytea travels as base64, json and floats as their exact text, both ways', () => {
     const page = pageQuery(table, false);
     assert.match(page, /translate\(encode\(t\."blob", 'base64'\), E'\\n', ''\) AS "blob"/);
     assert.match(page, /t\."doc"::text AS "doc"/);
     const insert = insertQuery(table);
-    assert.match(insert, /decode\(r\."blob", 'base64'\), r\."doc"::json, r\."tags"/);
-    assert.match(insert, /AS r\("chain" integer, "seq" bigint, "blob" text, "doc" text, "tags" text\[\]\)/);
-    assert.match(insert, /^INSERT INTO public\."odd""name" \("chain", "seq", "blob", "doc", "tags"\) OVERRIDING SYSTEM VALUE/);
+    assert.match(insert, /decode\(r\."blob", 'base64'\), r\."doc"::json, r\."tags", r\."ratios"::double precision\[\]/);
+    assert.match(insert, /jsonb_to_recordset\(jsonb_path_query_array\(\$1::jsonb, '\$\[\*\]\.row'\)\)/);
+    assert.match(insert, /AS r\("chain" integer, "seq" bigint, "blob" text, "doc" text, "tags" text\[\], "ratios" text\)/);
+    assert.match(insert, /^INSERT INTO public\."odd""name" \("chain", "seq", "blob", "doc", "tags", "ratios"\) OVERRIDING SYSTEM VALUE/);
   });
 
   test('a sequence is never set below the largest id of the column it feeds', () => {

@@ -50,7 +50,7 @@ export async function restoreBackup(database: Database, path: string, options: R
   const { header, sha256 } = await scanBackupFile(path, (h) => assertBackupLevel(h.migrations, program));
   await database.withSession((session) => checkTarget(session, header, options.force === true));
   await migrate(database, program.slice(0, header.migrations.length));
-  const tables = await database.withSession((session) => replaceData(session, path, header));
+  const tables = await database.withSession((session) => replaceData(session, path, header, sha256));
   const { applied } = await migrate(database, [...program]);
   return { sha256, header, tables, migratedAfter: applied };
 }
@@ -69,7 +69,7 @@ async function checkTarget(session: RawSession, header: BackupHeader, force: boo
  * that rows come back exactly as they were; TRUNCATE would not fire the row trigger anyway. All of it
  * is transactional DDL: on ROLLBACK the keys and triggers are back as they were.
  */
-async function replaceData(session: RawSession, path: string, header: BackupHeader) {
+async function replaceData(session: RawSession, path: string, header: BackupHeader, sha256: string) {
   await session.query('BEGIN');
   try {
     const catalog = await readCatalog(session);
@@ -77,7 +77,7 @@ async function replaceData(session: RawSession, path: string, header: BackupHead
     for (const trigger of catalog.triggers) await session.query(triggerQuery(trigger, false));
     for (const fk of catalog.foreignKeys) await session.query(dropForeignKeyQuery(fk));
     if (catalog.tables.length > 0) await session.query(truncateQuery(catalog.tables));
-    await insertRows(session, path, catalog);
+    await insertRows(session, path, catalog, sha256);
     for (const fk of catalog.foreignKeys) await session.query(addForeignKeyQuery(fk));
     for (const trigger of catalog.triggers) await session.query(triggerQuery(trigger, true));
     await setSequences(session, catalog, header);
@@ -116,7 +116,8 @@ async function* batches(rows: AsyncIterable<BackupRow>): AsyncGenerator<Batch> {
   if (batch) yield batch;
 }
 
-async function insertRows(session: RawSession, path: string, catalog: Catalog): Promise<void> {
+/** Loads the file a second time; `sha256` from the first reading proves it is still the file that was checked. */
+async function insertRows(session: RawSession, path: string, catalog: Catalog, sha256: string): Promise<void> {
   const tables = new Map<string, CatalogTable>(catalog.tables.map((t) => [t.name, t]));
   const file = await openBackupFile(path);
   try {
@@ -129,6 +130,7 @@ async function insertRows(session: RawSession, path: string, catalog: Catalog): 
         throw new Error(`table ${table.name}, rows ${rows}: ${(error as Error).message}`, { cause: error });
       }
     }
+    if (file.sha256() !== sha256) throw new Error(`${path} changed while it was being restored`);
   } finally {
     file.close();
   }

@@ -118,7 +118,7 @@ export async function fillLaterTables(database: Database): Promise<void> {
         g * interval '1 day 2 hours', ARRAY[g, NULL, -g]
       FROM generate_series(1, 2500) AS g`);
     await session.query(`SELECT setval('backup_probe_id_seq', 2500)`);
-    await session.query(`INSERT INTO backup_probe (big, amount, ratio, blob, doc) VALUES (-9223372036854775808, 'NaN', 'Infinity', '', 'null')`);
+    await session.query(`INSERT INTO backup_probe (big, amount, ratio, blob, doc) VALUES (-9223372036854775808, 'NaN', 'Infinity', '', 'null'), (0, 2.50, '-0', NULL, NULL)`);
     await session.query(`INSERT INTO backup_probe_loose SELECT 'catatan ' || g, NULL FROM generate_series(1, 1500) AS g`);
     await session.query(`INSERT INTO backup_probe_loose VALUES (NULL, '2025-01-01 00:00:00+07')`);
     await session.query(`SELECT nextval('backup_probe_numbers') FROM generate_series(1, 3)`);

@@ -13,6 +13,10 @@ export type HolidayKind = (typeof HOLIDAY_KINDS)[number];
 export const AFTER_HOURS_RULES = ['next_working_day', 'same_day'] as const;
 export type AfterHoursRule = (typeof AFTER_HOURS_RULES)[number];
 
+export function isAfterHoursRule(value: unknown): value is AfterHoursRule {
+  return typeof value === 'string' && (AFTER_HOURS_RULES as readonly string[]).includes(value);
+}
+
 /** The longest period any rule profile needs is 30 working days; 400 leaves room without allowing typos like 4000. */
 export const MAX_WORKING_DAYS = 400;
 

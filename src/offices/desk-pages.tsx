@@ -5,7 +5,7 @@ import { t, text, type Text } from '../kernel/i18n.ts';
 import { roles } from '../web/access.ts';
 import type { App, AppDeps } from '../web/app.ts';
 import { actorOf, currentStaff, redirectWithNotice, scopeFor, sendHtml } from '../web/context.ts';
-import { CheckboxGroup, CsrfField, EMPTY_FORM, ErrorSummary, formBody, list, SelectField, str, TextArea, TextField, type FormState } from '../web/forms.tsx';
+import { CheckboxGroup, CsrfField, EMPTY_FORM, ErrorSummary, fieldValue, formBody, list, SelectField, str, TextArea, TextField, type FormState } from '../web/forms.tsx';
 import { DataTable, Layout, pageContext, say } from '../web/layout.tsx';
 import { OFFICE_ROLES, ROLE_LABELS, ROLES, type Role } from './roles.ts';
 import { TIME_ZONES } from './rules.ts';
@@ -31,6 +31,9 @@ const STAFF_LABELS: Record<string, Text> = {
 };
 
 const ADMIN = roles('office_admin');
+
+/** The form-state key (and, prefixed with f-, the input id) of one unit's rename field in the units table. */
+const unitRowKey = (id: number) => `unit-${id}`;
 const page = { hide: true };
 
 function parseId(value: string): number {
@@ -212,7 +215,11 @@ export async function officeDeskRoutes(app: App, { database, config }: AppDeps):
             text('Unit adalah PPID Pelaksana yang menguasai informasi; penyedia informasi terikat pada satu unit.', 'Units are the PPID Pelaksana that hold information; each information provider belongs to one unit.'),
           )}
         </p>
-        <ErrorSummary lang={ctx.lang} form={props.form} labels={{ name: text('Nama unit', 'Unit name') }} />
+        <ErrorSummary
+          lang={ctx.lang}
+          form={props.form}
+          labels={{ name: text('Nama unit', 'Unit name'), ...Object.fromEntries(unitList.map((u) => [unitRowKey(u.id), text(`Nama unit ${u.name}`, `Unit name ${u.name}`)])) }}
+        />
         <DataTable lang={ctx.lang} id="units" caption={text('Unit', 'Units')}>
           <thead>
             <tr>
@@ -221,34 +228,54 @@ export async function officeDeskRoutes(app: App, { database, config }: AppDeps):
             </tr>
           </thead>
           <tbody>
-            {unitList.map((u) => (
-              <tr>
-                <td safe>{u.name}</td>
-                <td>
-                  <form method="post" action={`/desk/units/${u.id}`} class="row" novalidate>
-                    <CsrfField token={ctx.csrfToken} />
-                    <label for={`unit-${u.id}`} class="visually-hidden">
-                      {say(ctx.lang, text('Nama unit', 'Unit name'))}
-                    </label>
-                    <input id={`unit-${u.id}`} name="name" value={u.name} />
-                    <label for={`unit-${u.id}-active`} class="visually-hidden">
-                      Status
-                    </label>
-                    <select id={`unit-${u.id}-active`} name="active">
-                      <option value="active" selected={u.active}>
-                        {say(ctx.lang, text('Aktif', 'Active'))}
-                      </option>
-                      <option value="inactive" selected={!u.active}>
-                        {say(ctx.lang, text('Nonaktif', 'Inactive'))}
-                      </option>
-                    </select>
-                    <button type="submit" class="secondary">
-                      {say(ctx.lang, text('Simpan', 'Save'))}
-                    </button>
-                  </form>
-                </td>
-              </tr>
-            ))}
+            {unitList.map((u) => {
+              // Each row names its own unit, so a screen reader hears which unit a field or button is for.
+              const key = unitRowKey(u.id);
+              const rowError = props.form.errors[key];
+              return (
+                <tr>
+                  <td safe>{u.name}</td>
+                  <td>
+                    <form method="post" action={`/desk/units/${u.id}`} class="row" novalidate>
+                      <CsrfField token={ctx.csrfToken} />
+                      <label for={`f-${key}`} class="visually-hidden">
+                        {Html.escapeHtml(t(ctx.lang, text(`Nama unit ${u.name}`, `Unit name ${u.name}`)))}
+                      </label>
+                      {rowError ? (
+                        <p class="error" id={`f-${key}-error`}>
+                          {say(ctx.lang, rowError)}
+                        </p>
+                      ) : (
+                        ''
+                      )}
+                      <input
+                        id={`f-${key}`}
+                        name="name"
+                        value={props.form.values[key] !== undefined ? fieldValue(props.form, key) : u.name}
+                        required
+                        aria-invalid={rowError ? 'true' : undefined}
+                        aria-describedby={rowError ? `f-${key}-error` : undefined}
+                      />
+                      <label for={`unit-${u.id}-active`} class="visually-hidden">
+                        {Html.escapeHtml(t(ctx.lang, text(`Status ${u.name}`, `Status of ${u.name}`)))}
+                      </label>
+                      <select id={`unit-${u.id}-active`} name="active">
+                        <option value="active" selected={u.active}>
+                          {say(ctx.lang, text('Aktif', 'Active'))}
+                        </option>
+                        <option value="inactive" selected={!u.active}>
+                          {say(ctx.lang, text('Nonaktif', 'Inactive'))}
+                        </option>
+                      </select>
+                      <button type="submit" class="secondary">
+                        {say(ctx.lang, text('Simpan', 'Save'))}
+                        <span class="visually-hidden" safe>{` ${u.name}`}</span>
+                      </button>
+                    </form>
+                  </td>
+                </tr>
+              );
+            })}
           </tbody>
         </DataTable>
         <h2>{say(ctx.lang, text('Tambah unit', 'Add a unit'))}</h2>
@@ -283,7 +310,11 @@ export async function officeDeskRoutes(app: App, { database, config }: AppDeps):
       return redirectWithNotice(reply, '/desk/units', 'unit_saved');
     } catch (error) {
       if (!isAppError(error)) throw error;
-      return sendHtml(reply, UnitsPage({ request, reply, form: { values: {}, errors: error.fields, summary: error.text } }), error.status);
+      // The problem belongs to that unit's row, not to the "add a unit" field below the table.
+      const key = unitRowKey(id);
+      const { name: nameError, ...otherErrors } = error.fields;
+      const errors = nameError ? { ...otherErrors, [key]: nameError } : error.fields;
+      return sendHtml(reply, UnitsPage({ request, reply, form: { values: { [key]: str(body, 'name') }, errors, summary: error.text } }), error.status);
     }
   });
 
@@ -296,6 +327,7 @@ export async function officeDeskRoutes(app: App, { database, config }: AppDeps):
     time_zone: text('Zona waktu', 'Time zone'),
     hours_start: text('Jam buka layanan', 'Service opens'),
     hours_end: text('Jam tutup layanan', 'Service closes'),
+    after_hours_rule: text('Permohonan setelah jam tutup dihitung', 'Requests after closing time count'),
     letterhead: text('Kop surat (satu baris per baris)', 'Letterhead (one line per line)'),
   };
 
@@ -312,6 +344,7 @@ export async function officeDeskRoutes(app: App, { database, config }: AppDeps):
         time_zone: office.timeZone,
         hours_start: office.hoursStart,
         hours_end: office.hoursEnd,
+        after_hours_rule: office.afterHoursRule,
         letterhead: office.letterheadLines.join('\n'),
       },
       errors: {},
@@ -329,6 +362,17 @@ export async function officeDeskRoutes(app: App, { database, config }: AppDeps):
           <SelectField lang={ctx.lang} form={form} name="time_zone" label={OFFICE_LABELS.time_zone!} required options={TIME_ZONES.map((z) => ({ value: z.zone, label: z.label }))} />
           <TextField lang={ctx.lang} form={form} name="hours_start" type="time" label={OFFICE_LABELS.hours_start!} required />
           <TextField lang={ctx.lang} form={form} name="hours_end" type="time" label={OFFICE_LABELS.hours_end!} required />
+          <SelectField
+            lang={ctx.lang}
+            form={form}
+            name="after_hours_rule"
+            label={OFFICE_LABELS.after_hours_rule!}
+            required
+            options={[
+              { value: 'next_working_day', label: text('mulai hari kerja berikutnya', 'from the next working day') },
+              { value: 'same_day', label: text('pada hari diterima (bila hari kerja)', 'on the day received (if a working day)') },
+            ]}
+          />
           <TextArea lang={ctx.lang} form={form} name="letterhead" label={OFFICE_LABELS.letterhead!} rows={3} />
           <button type="submit">{say(ctx.lang, text('Simpan', 'Save'))}</button>
         </form>
@@ -351,6 +395,7 @@ export async function officeDeskRoutes(app: App, { database, config }: AppDeps):
         timeZone: values.time_zone!,
         hoursStart: values.hours_start!,
         hoursEnd: values.hours_end!,
+        afterHoursRule: values.after_hours_rule!,
         letterheadLines: values.letterhead!.split(/\r?\n/).map((l) => l.trim()).filter(Boolean),
       });
       return redirectWithNotice(reply, '/desk/office', 'office_saved');

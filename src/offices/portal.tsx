@@ -146,12 +146,14 @@ export async function portalRoutes(app: App, { database }: AppDeps): Promise<voi
         <section>
           <h2>{say(ctx.lang, text('Jam layanan', 'Service hours'))}</h2>
           <p safe>
-            {`${say(ctx.lang, text('Senin–Jumat', 'Monday–Friday'))}, ${office.hoursStart}–${office.hoursEnd} ${zoneLabel(office.timeZone)}. ${say(
+            {`${t(ctx.lang, text('Senin–Jumat', 'Monday–Friday'))}, ${office.hoursStart}–${office.hoursEnd} ${zoneLabel(office.timeZone)}. ${t(
               ctx.lang,
-              text(
-                'Permohonan yang diterima di luar jam layanan dihitung mulai hari kerja berikutnya.',
-                'Requests received outside service hours count from the next working day.',
-              ),
+              office.afterHoursRule === 'same_day'
+                ? text('Permohonan yang diterima pada hari libur dihitung mulai hari kerja berikutnya.', 'Requests received on a day off count from the next working day.')
+                : text(
+                    'Permohonan yang diterima setelah jam tutup atau pada hari libur dihitung mulai hari kerja berikutnya.',
+                    'Requests received after closing time or on a day off count from the next working day.',
+                  ),
             )}`}
           </p>
           {closures.length ? (

@@ -73,6 +73,9 @@ export function officeProblems(input: OfficeInput): Record<string, Text> {
     problems.hours_end = text('Jam tutup harus setelah jam buka.', 'Closing time must be after opening time.');
   }
   if (input.email && !EMAIL.test(input.email)) problems.email = text('Alamat surel tidak sah.', 'The e-mail address is not valid.');
+  if (input.website && !/^https?:\/\/[^\s/]+\.[^\s]+$/.test(input.website)) {
+    problems.website = text('Situs harus alamat lengkap yang diawali https:// atau http://.', 'The website must be a full address starting with https:// or http://.');
+  }
   for (const [key, max] of [['address', 500], ['city', 100], ['phone', 60], ['website', 300]] as const) {
     if (input[key].length > max) problems[key] = text(`Paling panjang ${max} karakter.`, `At most ${max} characters.`);
   }

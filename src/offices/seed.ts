@@ -1,4 +1,8 @@
+import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
+import { staff } from '../db/schema.ts';
+import { AppError } from '../kernel/errors.ts';
+import { text } from '../kernel/i18n.ts';
 import type { Actor } from '../kernel/audit/store.ts';
 import type { Role } from './roles.ts';
 import { createStaff, createUnit, importOffices, type ImportResult } from './service.ts';
@@ -40,8 +44,22 @@ export interface SeedResult {
   readonly staffCreated: number;
 }
 
-/** Idempotent: a second run creates nothing new. */
+/**
+ * Idempotent: a second run creates nothing new. Refused on a database that has real accounts, since the
+ * demo accounts share a published password.
+ */
 export async function seedDemo(db: Db, actor: Actor, baseUrl: string): Promise<SeedResult> {
+  const [real] = await db.select({ id: staff.id }).from(staff).where(eq(staff.demo, false)).limit(1);
+  if (real) {
+    throw new AppError(
+      409,
+      'real_accounts',
+      text(
+        'Basis data ini sudah memiliki akun sungguhan; data demo (dengan kata sandi yang diumumkan) tidak dimuat. Pakai DATA_DIR atau DATABASE_URL lain untuk demo.',
+        'This database already has real accounts; demo data (with a published password) is not loaded. Use another DATA_DIR or DATABASE_URL for the demo.',
+      ),
+    );
+  }
   const officeResult = await importOffices(db, actor, DEMO_OFFICES_CSV);
   let unitsCreated = 0;
   let staffCreated = 0;

@@ -5,6 +5,7 @@ import { recordEvent, type Actor } from '../kernel/audit/store.ts';
 import { parseCsvTable } from '../kernel/csv.ts';
 import { AppError, conflict, invalid, notFound } from '../kernel/errors.ts';
 import { text, type Text } from '../kernel/i18n.ts';
+import { isAfterHoursRule } from '../calendar/rules.ts';
 import { enqueueMail } from '../mail/mail.ts';
 import { hashPassword, passwordProblem, randomPassword } from '../auth/passwords.ts';
 import { revokeAllSessions } from '../auth/service.ts';
@@ -130,12 +131,13 @@ export async function updateOfficeDetails(
   db: Db,
   actor: Actor,
   scope: OfficeScope,
-  input: Pick<OfficeInput, 'address' | 'city' | 'phone' | 'email' | 'website' | 'timeZone' | 'hoursStart' | 'hoursEnd' | 'letterheadLines'>,
+  input: Pick<OfficeInput, 'address' | 'city' | 'phone' | 'email' | 'website' | 'timeZone' | 'hoursStart' | 'hoursEnd' | 'letterheadLines'> & { afterHoursRule: string },
 ): Promise<OfficeRow> {
   return db.transaction(async (tx) => {
     const [before] = await tx.select().from(offices).where(eq(offices.id, scope.officeId));
     if (!before) throw notFound();
     const problems = officeProblems({ ...input, slug: before.slug, code: before.code, name: before.name, level: before.level, parentSlug: before.parentId ? 'parent' : '' });
+    if (!isAfterHoursRule(input.afterHoursRule)) problems.after_hours_rule = text('Pilih aturan yang tersedia.', 'Choose one of the rules offered.');
     if (Object.keys(problems).length) throw invalid(problems);
     const values = { ...input, letterheadLines: [...input.letterheadLines] };
     const [after] = await tx.update(offices).set(values).where(eq(offices.id, scope.officeId)).returning();
@@ -144,11 +146,12 @@ export async function updateOfficeDetails(
   });
 }
 
-async function checkedStaffInput(db: Db, scope: OfficeScope, input: StaffInput, mayGrantSystemAdmin: boolean, selfId?: number) {
-  const unitIds = (await unitsOfOffice(db, scope)).filter((u) => u.active).map((u) => u.id);
-  const problems = staffProblems(input, { mayGrantSystemAdmin, unitIds: input.unitId !== null && selfId !== undefined ? [...unitIds, input.unitId] : unitIds });
+/** Checks a staff form against this office: its units (a person may stay in a unit since deactivated) and its e-mails. */
+async function checkedStaffInput(db: Db, scope: OfficeScope, input: StaffInput, mayGrantSystemAdmin: boolean, editing?: StaffRow) {
+  const unitIds = (await unitsOfOffice(db, scope)).filter((u) => u.active || u.id === editing?.unitId).map((u) => u.id);
+  const problems = staffProblems(input, { mayGrantSystemAdmin, unitIds });
   const other = await staffByEmail(db, input.email);
-  if (other && other.id !== selfId) problems.email = text('Alamat surel ini sudah dipakai akun lain.', 'This e-mail address is used by another account.');
+  if (other && other.id !== editing?.id) problems.email = text('Alamat surel ini sudah dipakai akun lain.', 'This e-mail address is used by another account.');
   if (Object.keys(problems).length) throw invalid(problems);
 }
 
@@ -213,7 +216,7 @@ export async function updateStaff(db: Db, actor: Actor, scope: OfficeScope, id: 
   if (id === options.selfId && (!input.active || !input.roles.some((r) => r === 'office_admin' || r === 'system_admin'))) {
     throw invalid({ roles: text('Anda tidak dapat mencabut peran admin atau menonaktifkan akun Anda sendiri.', 'You cannot remove your own admin role or deactivate yourself.') });
   }
-  await checkedStaffInput(db, scope, input, options.mayGrantSystemAdmin, id);
+  await checkedStaffInput(db, scope, input, options.mayGrantSystemAdmin, before);
   return db.transaction(async (tx) => {
     const [after] = await tx
       .update(staff)

@@ -20,6 +20,7 @@ import { isLang, pickLang, text } from '../kernel/i18n.ts';
 import { installationSecret } from '../kernel/settings.ts';
 import { decideAccess, PUBLIC, type Access } from './access.ts';
 import { ErrorPage, isApiRequest, problemJson, toAppError } from './errors.tsx';
+import type { PageContext } from './layout.tsx';
 import { registerCapabilities } from './routes.ts';
 import './context.ts';
 
@@ -51,16 +52,19 @@ export const UPLOAD_LIMITS = { fileSize: 20 * 1024 * 1024, files: 10, fields: 20
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-/** Rejects strings PostgreSQL cannot store (NUL) anywhere in the input, before any handler sees them. */
-function containsNul(value: unknown, depth = 0): boolean {
+/**
+ * Rejects strings PostgreSQL cannot store (NUL) anywhere in the input, before any handler sees them.
+ * Each object is visited once: multipart parts point back at the whole body (`part.fields`), and
+ * walking that graph as a tree took exponential time (a 6-field form held the process for minutes).
+ */
+function containsNul(value: unknown, depth = 0, seen = new WeakSet<object>()): boolean {
   if (depth > 20) return false;
   if (typeof value === 'string') return value.includes('\u0000');
-  if (Array.isArray(value)) return value.some((v) => containsNul(v, depth + 1));
-  if (value && typeof value === 'object') {
-    if ('file' in value && 'filename' in value) return false;
-    return Object.entries(value).some(([k, v]) => k.includes('\u0000') || containsNul(v, depth + 1));
-  }
-  return false;
+  if (!value || typeof value !== 'object' || seen.has(value)) return false;
+  seen.add(value);
+  if (Array.isArray(value)) return value.some((v) => containsNul(v, depth + 1, seen));
+  if ('file' in value && 'filename' in value) return false;
+  return Object.entries(value).some(([k, v]) => k.includes('\u0000') || containsNul(v, depth + 1, seen));
 }
 
 export async function buildApp(deps: AppDeps, options: { logger?: boolean; rateLimitPerMinute?: number } = {}): Promise<App> {
@@ -72,10 +76,18 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean; rateL
       return typeof given === 'string' && /^[A-Za-z0-9._-]{1,64}$/.test(given) ? given : randomUUID();
     },
     requestIdHeader: false,
-    trustProxy: process.env.TRUST_PROXY === 'true',
+    trustProxy: config.trustProxy,
     bodyLimit: 2 * 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
     return503OnClosing: true,
+    // The router refuses some paths before any hook runs (broken percent-encoding, an over-long segment):
+    // those get the same error page or problem JSON as everything else, not Fastify's own JSON.
+    // No hook or plugin has run for them (no session, no CSRF secret), so their page has no form to sign.
+    frameworkErrors: (error, request, reply) => {
+      request.lang = pickLang(request.server.parseCookie(request.headers.cookie ?? '').lang, request.headers['accept-language']);
+      const ctx: PageContext = { lang: request.lang, path: request.url.split('?')[0] ?? '/', url: request.url, staff: undefined, csrfToken: '' };
+      void sendError(request, reply, toAppError(error), ctx);
+    },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   // Every route states who may use it; a route without a declaration is a programming error.
@@ -113,7 +125,26 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean; rateL
   });
   await app.register(rateLimit, { max: options.rateLimitPerMinute ?? 600, timeWindow: '1 minute' });
   await app.register(formbody, { bodyLimit: 1024 * 1024 });
-  await app.register(multipart, { limits: UPLOAD_LIMITS, attachFieldsToBody: true });
+  await app.register(multipart, { limits: UPLOAD_LIMITS });
+  // Multipart bodies are read into request.body here (as attachFieldsToBody would), so that a malformed
+  // one (no boundary, cut short) is the sender's 400: busboy reports those as bare Errors, i.e. a 500.
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', String(request.id));
+  });
+
+  app.addHook('preValidation', async (request) => {
+    if (!request.isMultipart()) return;
+    try {
+      for await (const part of request.parts()) {
+        request.body = part.fields;
+        if (part.type === 'file') await part.toBuffer();
+      }
+    } catch (error) {
+      const status = (error as { statusCode?: number }).statusCode;
+      if (status !== undefined && status < 500) throw error;
+      throw new AppError(400, 'malformed_multipart', text('Formulir tidak terkirim utuh atau rusak; kirim ulang formulirnya.', 'The form arrived incomplete or malformed; submit it again.'));
+    }
+  });
   await app.register(fastifyStatic, { root: STATIC_DIR, prefix: '/static/', decorateReply: false, maxAge: '1h' });
   await app.register(swagger, {
     openapi: {
@@ -159,7 +190,8 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean; rateL
     const decision = decideAccess(access, principal);
     if (decision === 'unauthenticated') {
       if (!isApiRequest(request) && SAFE_METHODS.has(request.method)) {
-        return reply.redirect(`/masuk?next=${encodeURIComponent(request.url)}`, 303);
+        // The sign-in page drops a next of 500 characters or more anyway; a huge one would only bloat the header.
+        return reply.redirect(request.url.length < 500 ? `/masuk?next=${encodeURIComponent(request.url)}` : '/masuk', 303);
       }
       throw new AppError(401, 'unauthenticated', text('Silakan masuk terlebih dahulu.', 'Please sign in first.'));
     }
@@ -189,7 +221,7 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean; rateL
   return app;
 }
 
-function sendError(request: FastifyRequest, reply: FastifyReply, error: AppError) {
+function sendError(request: FastifyRequest, reply: FastifyReply, error: AppError, ctx?: PageContext) {
   if (error.status === 429) reply.header('retry-after', '60');
   if (isApiRequest(request) || request.headers.accept?.includes('application/problem+json')) {
     return reply.status(error.status).type('application/problem+json; charset=utf-8').send(problemJson(request, error));
@@ -197,5 +229,5 @@ function sendError(request: FastifyRequest, reply: FastifyReply, error: AppError
   return reply
     .status(error.status)
     .type('text/html; charset=utf-8')
-    .send(ErrorPage({ request, reply, error }));
+    .send(ErrorPage({ request, reply, error, ctx }));
 }

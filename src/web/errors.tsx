@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, isAppError } from '../kernel/errors.ts';
 import { t, text, type Text } from '../kernel/i18n.ts';
-import { Layout, pageContext, say } from './layout.tsx';
+import { Layout, pageContext, say, type PageContext } from './layout.tsx';
 
 /** Fastify's own error codes that are the client's mistake, with the words a person needs. */
 const CLIENT_ERRORS: Record<string, { status: number; text: Text }> = {
@@ -24,6 +24,7 @@ const CLIENT_ERRORS: Record<string, { status: number; text: Text }> = {
     text: text('Formulir sudah kedaluwarsa atau tidak sah. Muat ulang halaman lalu kirim lagi.', 'The form has expired or is invalid. Reload the page and submit again.'),
   },
   FST_ERR_BAD_URL: { status: 400, text: text('Alamat halaman tidak sah.', 'The address is malformed.') },
+  FST_ERR_MAX_PARAM_LENGTH: { status: 414, text: text('Alamat halaman terlalu panjang.', 'The address is too long.') },
   FST_ERR_ASYNC_CONSTRAINT: { status: 400, text: text('Permintaan tidak sah.', 'The request is invalid.') },
   FST_ERR_QSP_NOT_FN: { status: 400, text: text('Permintaan tidak sah.', 'The request is invalid.') },
 };
@@ -51,6 +52,10 @@ export function toAppError(error: FastifyError | Error): AppError {
   }
   const known = fe.code ? CLIENT_ERRORS[fe.code] : undefined;
   if (known) return new AppError(known.status, fe.code.toLowerCase(), known.text);
+  // A unique index caught what a check before the transaction could not (two submissions at once).
+  if ((error as { code?: unknown }).code === '23505') {
+    return new AppError(409, 'conflict', text('Data yang sama baru saja disimpan oleh permintaan lain; muat ulang halaman.', 'The same record was just saved by another request; reload the page.'));
+  }
   if (error instanceof SyntaxError || fe.statusCode === 400) return new AppError(400, 'bad_request', text('Permintaan tidak sah.', 'The request is malformed.'));
   if (fe.statusCode === 429) return new AppError(429, 'rate_limited', text('Terlalu banyak permintaan; coba lagi sebentar lagi.', 'Too many requests; try again shortly.'));
   if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
@@ -73,8 +78,8 @@ export function problemJson(request: FastifyRequest, error: AppError) {
   };
 }
 
-export function ErrorPage(props: { request: FastifyRequest; reply: FastifyReply; error: AppError }): JSX.Element {
-  const ctx = pageContext(props.request, props.reply);
+export function ErrorPage(props: { request: FastifyRequest; reply: FastifyReply; error: AppError; ctx?: PageContext | undefined }): JSX.Element {
+  const ctx = props.ctx ?? pageContext(props.request, props.reply);
   const title =
     props.error.status === 404
       ? text('Tidak ditemukan', 'Not found')
@@ -89,7 +94,7 @@ export function ErrorPage(props: { request: FastifyRequest; reply: FastifyReply;
       {Object.keys(props.error.fields).length > 0 ? (
         <ul>
           {Object.entries(props.error.fields).map(([field, message]) => (
-            <li safe>{`${field}: ${say(ctx.lang, message)}`}</li>
+            <li safe>{`${field}: ${t(ctx.lang, message)}`}</li>
           ))}
         </ul>
       ) : (

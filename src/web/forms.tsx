@@ -37,7 +37,7 @@ export function ErrorSummary(props: { lang: Lang; form: FormState; labels: Reado
           {entries.map(([name, message]) => (
             <li>
               <a href={`#${fieldId(name)}`} safe>
-                {props.labels[name] ? `${say(props.lang, props.labels[name]!)}: ${say(props.lang, message)}` : t(props.lang, message)}
+                {props.labels[name] ? `${t(props.lang, props.labels[name]!)}: ${t(props.lang, message)}` : t(props.lang, message)}
               </a>
             </li>
           ))}

@@ -25,7 +25,8 @@ export function pageContext(request: FastifyRequest, reply: FastifyReply, notice
     url: request.url,
     staff: request.session && !request.session.secondFactorPending ? request.session.staff : undefined,
     csrfToken: reply.generateCsrf(),
-    notice: noticeKey ? notices[noticeKey] : undefined,
+    // Own keys only: ?notice=__proto__ (or constructor, toString) must not find Object.prototype's members.
+    notice: noticeKey && Object.hasOwn(notices, noticeKey) ? notices[noticeKey] : undefined,
   };
 }
 

@@ -86,7 +86,9 @@ async function submitEmpty(page: Page, formSelector: string, lang: Lang): Promis
   await checkFrame(page, lang);
   const summary = page.locator('.error-summary');
   assert.equal(await summary.count(), 1, 'the error summary is shown');
-  assert.ok((await summary.innerText()).trim().length > 0);
+  const said = await summary.innerText();
+  assert.ok(said.trim().length > 0);
+  assert.doesNotMatch(said, /&(amp|quot|lt|gt|#\d+);/, 'the summary is escaped once, not twice');
   return response;
 }
 

@@ -1,6 +1,7 @@
 import { defineCommand } from '../../cli/command.ts';
 import { jobHandlers } from './handlers.ts';
-import { createJobRunner, type JobLog, type JobRunner } from './runner.ts';
+import { registerSchedules } from '../../schedules.ts';
+import { createJobRunner, createScheduler, type JobLog, type JobRunner } from './runner.ts';
 
 export const workerCommand = defineCommand({
   name: 'worker',
@@ -8,7 +9,7 @@ export const workerCommand = defineCommand({
   help: [
     'npm run cli -- worker [--once]',
     '',
-    'Sends queued mail and runs the other queued jobs until stopped with Ctrl+C (SIGINT) or SIGTERM;',
+    'Sends queued mail, runs the other queued jobs and the periodic tasks until stopped with Ctrl+C (SIGINT) or SIGTERM;',
     'jobs already started are finished and recorded before it exits.',
     'Start as many workers as you like on a PostgreSQL server (DATABASE_URL): each job runs once.',
     'With the embedded database only one process can open DATA_DIR, and the web server runs the jobs',
@@ -27,9 +28,12 @@ export const workerCommand = defineCommand({
       return failed > 0 ? 1 : 0;
     }
     runner.start();
+    const scheduler = createScheduler(lineLog(out));
+    registerSchedules(scheduler, database);
     out('Pekerja berjalan; hentikan dengan Ctrl+C / worker running; stop with Ctrl+C.');
     const signal = await nextStopSignal();
     out(`${signal}: menyelesaikan pekerjaan yang sedang berjalan / finishing jobs under way…`);
+    await scheduler.stop();
     await runner.stop();
     out('Pekerja berhenti / worker stopped.');
     return 0;
