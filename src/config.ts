@@ -15,6 +15,8 @@ export interface Config {
   readonly secureCookies: boolean;
   /** Behind a reverse proxy: take the client address from X-Forwarded-For. */
   readonly trustProxy: boolean;
+  /** Requests per minute one client address may make before it gets 429 (protects a small office server). */
+  readonly rateLimitPerMinute: number;
 }
 
 export class ConfigError extends Error {
@@ -47,6 +49,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { need
   if (trustProxyText !== 'true' && trustProxyText !== 'false') {
     throw new ConfigError(`TRUST_PROXY harus true atau false / TRUST_PROXY must be true or false.`);
   }
+  const rateText = env.RATE_LIMIT_PER_MINUTE ?? '600';
+  if (!/^\d{1,9}$/.test(rateText) || Number(rateText) < 1) {
+    throw new ConfigError(`RATE_LIMIT_PER_MINUTE harus bilangan bulat positif / RATE_LIMIT_PER_MINUTE must be a positive whole number.`);
+  }
   const dataDir = resolve(env.DATA_DIR ?? './data');
   if (options.needDataDir !== false) ensureWritableDir(dataDir, 'DATA_DIR');
   return {
@@ -61,6 +67,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { need
     logLevel,
     secureCookies: baseUrl.startsWith('https://'),
     trustProxy: trustProxyText === 'true',
+    rateLimitPerMinute: Number(rateText),
   };
 }
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { after, before, describe, test } from 'node:test';
@@ -75,6 +75,7 @@ describe('backup', () => {
     assert.match(backup.path, /\/backups\/lentera-\d{8}-\d{6}\.lentera-backup\.gz$/);
     assert.deepEqual(readdirSync(join(dir, 'backups')), [backup.path.split('/').pop()], 'no .partial file is left');
     assert.equal(backup.bytes, readFileSync(backup.path).length);
+    assert.equal(statSync(backup.path).mode & 0o777, 0o600, 'only the owner may read it');
     assert.equal(backup.sha256, fileSha256(backup.path));
   });
 

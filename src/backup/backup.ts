@@ -111,8 +111,9 @@ async function writeSnapshot(session: RawSession, engine: Database['engine'], no
       Readable.from(fileLines(session, header, catalog.tables)),
       createGzip(),
       hashingTap(hash),
-      // flush: the bytes are on disk before the file is read back and renamed.
-      createWriteStream(partial, { flush: true }),
+      // flush: the bytes are on disk before the file is read back and renamed. 0600: the file holds
+      // password hashes, TOTP secrets and personal data, readable by the owner only.
+      createWriteStream(partial, { flush: true, mode: 0o600 }),
     );
     return { header, sha256: hash.digest('hex') };
   } finally {

@@ -243,7 +243,9 @@ export async function createUnit(db: Db, actor: Actor, scope: OfficeScope, name:
   const problem = unitNameProblem(name);
   if (problem) throw invalid({ name: problem });
   return db.transaction(async (tx) => {
-    const [dupe] = await tx.select({ id: units.id }).from(units).where(and(eq(units.officeId, scope.officeId), sql`lower(${units.name}) = ${name.trim().toLowerCase()}`));
+    // lower() on both sides, in the database: JavaScript lower-cases İ and a final Σ differently, and a
+    // duplicate it missed reached the unique index as a 500.
+    const [dupe] = await tx.select({ id: units.id }).from(units).where(and(eq(units.officeId, scope.officeId), sql`lower(${units.name}) = lower(${name.trim()})`));
     if (dupe) throw invalid({ name: text('Unit dengan nama ini sudah ada.', 'A unit with this name already exists.') });
     const [row] = await tx.insert(units).values({ officeId: scope.officeId, name: name.trim() }).returning();
     await recordEvent(tx, actor, { officeId: scope.officeId, action: 'unit.created', subjectType: 'unit', subjectId: row!.id, after: row });
@@ -260,7 +262,7 @@ export async function updateUnit(db: Db, actor: Actor, scope: OfficeScope, id: n
     const [dupe] = await tx
       .select({ id: units.id })
       .from(units)
-      .where(and(eq(units.officeId, scope.officeId), sql`lower(${units.name}) = ${input.name.trim().toLowerCase()}`, sql`${units.id} <> ${id}`));
+      .where(and(eq(units.officeId, scope.officeId), sql`lower(${units.name}) = lower(${input.name.trim()})`, sql`${units.id} <> ${id}`));
     if (dupe) throw invalid({ name: text('Unit dengan nama ini sudah ada.', 'A unit with this name already exists.') });
     const [after] = await tx.update(units).set({ name: input.name.trim(), active: input.active }).where(and(eq(units.id, id), eq(units.officeId, scope.officeId))).returning();
     await recordEvent(tx, actor, { officeId: scope.officeId, action: 'unit.updated', subjectType: 'unit', subjectId: id, before, after });

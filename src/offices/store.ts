@@ -32,8 +32,9 @@ export function childOffices(exec: Executor, parentId: number): Promise<OfficeRo
   return exec.select().from(offices).where(eq(offices.parentId, parentId)).orderBy(asc(offices.code), asc(offices.id));
 }
 
+/** Compares with the database's lower() on both sides, as the unique index does (JavaScript's differs for İ, Σ). */
 export async function staffByEmail(exec: Executor, email: string): Promise<StaffRow | undefined> {
-  const [row] = await exec.select().from(staff).where(sql`lower(${staff.email}) = ${email.trim().toLowerCase()}`);
+  const [row] = await exec.select().from(staff).where(sql`lower(${staff.email}) = lower(${email.trim()})`);
   return row;
 }
 

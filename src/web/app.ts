@@ -67,7 +67,7 @@ function containsNul(value: unknown, depth = 0, seen = new WeakSet<object>()): b
   return Object.entries(value).some(([k, v]) => k.includes('\u0000') || containsNul(v, depth + 1, seen));
 }
 
-export async function buildApp(deps: AppDeps, options: { logger?: boolean; rateLimitPerMinute?: number } = {}): Promise<App> {
+export async function buildApp(deps: AppDeps, options: { logger?: boolean } = {}): Promise<App> {
   const { config, database } = deps;
   const app = Fastify({
     logger: options.logger === false ? false : { level: config.logLevel },
@@ -123,7 +123,7 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean; rateL
     },
     hsts: config.secureCookies,
   });
-  await app.register(rateLimit, { max: options.rateLimitPerMinute ?? 600, timeWindow: '1 minute' });
+  await app.register(rateLimit, { max: config.rateLimitPerMinute, timeWindow: '1 minute' });
   await app.register(formbody, { bodyLimit: 1024 * 1024 });
   await app.register(multipart, { limits: UPLOAD_LIMITS });
   // Multipart bodies are read into request.body here (as attachFieldsToBody would), so that a malformed

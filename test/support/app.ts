@@ -26,9 +26,10 @@ export async function startTestApp(options: { demo?: boolean; env?: Record<strin
     LOG_LEVEL: 'silent',
     JOBS: 'off',
     ...(location.url ? { DATABASE_URL: location.url } : {}),
+    ...(options.rateLimitPerMinute ? { RATE_LIMIT_PER_MINUTE: String(options.rateLimitPerMinute) } : {}),
     ...options.env,
   });
-  const running = await start(config, { logger: false, rateLimitPerMinute: options.rateLimitPerMinute });
+  const running = await start(config, { logger: false });
   const url = running.url;
   if (options.demo) await seedDemo(running.database.db, cliActor('test'), url);
   return {

@@ -48,6 +48,7 @@ test('an untouched log verifies, chain by chain', async () => {
 test('the database refuses to change or delete an event', async () => {
   await assert.rejects(t.database.db.execute(sql`UPDATE audit_events SET action = 'x'`));
   await assert.rejects(t.database.db.execute(sql`DELETE FROM audit_events`));
+  await assert.rejects(t.database.db.execute(sql`TRUNCATE audit_events`));
 });
 
 test('an edited event is found', async () => {
