@@ -8,7 +8,7 @@ import { roles, SIGNED_IN } from '../web/access.ts';
 import type { App, AppDeps } from '../web/app.ts';
 import { actorOf, currentStaff, hasRole, redirectWithNotice, sendHtml } from '../web/context.ts';
 import { CsrfField, EMPTY_FORM, ErrorSummary, formBody, SelectField, str, TextField, type FormState } from '../web/forms.tsx';
-import { Layout, pageContext, say } from '../web/layout.tsx';
+import { DataTable, Layout, pageContext, say } from '../web/layout.tsx';
 import { explainDeadline, HOLIDAY_KINDS, KIND_LABELS, MAX_WORKING_DAYS, type DeadlineResult, type HolidayKind } from './rules.ts';
 import { addHoliday, computeDeadlineForOffice, removeHoliday } from './service.ts';
 import { holidayById, listHolidays } from './store.ts';
@@ -75,8 +75,7 @@ export async function calendarPageRoutes(app: App, { database }: AppDeps): Promi
             )}
           </p>
         )}
-        <table>
-          <caption>{say(lang, text(`Hari tidak bekerja ${year} (selain Sabtu dan Minggu)`, `Non-working days ${year} (besides Saturdays and Sundays)`))}</caption>
+        <DataTable lang={lang} id="holidays" captionVisible caption={text(`Hari tidak bekerja ${year} (selain Sabtu dan Minggu)`, `Non-working days ${year} (besides Saturdays and Sundays)`)}>
           <thead>
             <tr>
               <th scope="col">{say(lang, LABELS.day!)}</th>
@@ -110,7 +109,7 @@ export async function calendarPageRoutes(app: App, { database }: AppDeps): Promi
               </tr>
             ))}
           </tbody>
-        </table>
+        </DataTable>
 
         {isSystem || isAdmin ? (
           <section>
