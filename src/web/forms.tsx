@@ -62,14 +62,11 @@ interface FieldProps {
   readonly required?: boolean;
 }
 
-function FieldFrame(props: FieldProps & { children?: Children }): JSX.Element {
+/** The hint and the error message under a label, with the ids that aria-describedby points to. */
+function HintAndError(props: FieldProps): JSX.Element {
   const error = props.form.errors[props.name];
   return (
-    <div class={error ? 'field has-error' : 'field'}>
-      <label for={fieldId(props.name)}>
-        {Html.escapeHtml(t(props.lang, props.label))}
-        {props.required ? '' : <span class="optional">{say(props.lang, text(' (opsional)', ' (optional)'))}</span>}
-      </label>
+    <>
       {props.hint ? (
         <p class="hint" id={`${fieldId(props.name)}-hint`}>
           {say(props.lang, props.hint)}
@@ -84,6 +81,19 @@ function FieldFrame(props: FieldProps & { children?: Children }): JSX.Element {
       ) : (
         ''
       )}
+    </>
+  );
+}
+
+function FieldFrame(props: FieldProps & { children?: Children }): JSX.Element {
+  const error = props.form.errors[props.name];
+  return (
+    <div class={error ? 'field has-error' : 'field'}>
+      <label for={fieldId(props.name)}>
+        {Html.escapeHtml(t(props.lang, props.label))}
+        {props.required ? '' : <span class="optional">{say(props.lang, text(' (opsional)', ' (optional)'))}</span>}
+      </label>
+      <HintAndError {...props} />
       {props.children}
     </div>
   );
@@ -160,20 +170,7 @@ export function CheckboxGroup(props: FieldProps & { options: readonly { value: s
   return (
     <fieldset class={error ? 'field has-error' : 'field'} id={fieldId(props.name)} aria-describedby={describedBy(props)}>
       <legend>{say(props.lang, props.label)}</legend>
-      {props.hint ? (
-        <p class="hint" id={`${fieldId(props.name)}-hint`}>
-          {say(props.lang, props.hint)}
-        </p>
-      ) : (
-        ''
-      )}
-      {error ? (
-        <p class="error" id={`${fieldId(props.name)}-error`}>
-          {say(props.lang, error)}
-        </p>
-      ) : (
-        ''
-      )}
+      <HintAndError {...props} />
       {props.options.map((o, i) => (
         <div class="check">
           <input type="checkbox" id={`${fieldId(props.name)}-${i}`} name={props.name} value={o.value} checked={current.includes(o.value)} />
