@@ -1,13 +1,13 @@
 import Html from '@kitajs/html';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { isAppError } from '../kernel/errors.ts';
-import { t, text, type Text } from '../kernel/i18n.ts';
+import { formatMoment, t, text, type Text } from '../kernel/i18n.ts';
 import { PUBLIC, SIGNED_IN } from '../web/access.ts';
 import type { App, AppDeps } from '../web/app.ts';
 import { actorOf, currentStaff, redirectWithNotice, sendHtml } from '../web/context.ts';
 import { CsrfField, EMPTY_FORM, ErrorSummary, formBody, str, TextField, type FormState } from '../web/forms.tsx';
 import { DataTable, Layout, pageContext, say } from '../web/layout.tsx';
-import { staffById } from '../offices/store.ts';
+import { officeById, staffById } from '../offices/store.ts';
 import { SESSION } from './rules.ts';
 import { hashPassword, passwordProblem, verifyPassword } from './passwords.ts';
 import {
@@ -241,6 +241,7 @@ export async function authRoutes(app: App, { database, config }: AppDeps): Promi
   async function AccountPage(props: { request: FastifyRequest; reply: FastifyReply; form: FormState; enrolSecret?: string }): Promise<string> {
     const ctx = pageContext(props.request, props.reply, NOTICES);
     const me = currentStaff(props.request);
+    const zone = (await officeById(db, me.officeId))?.timeZone ?? 'Asia/Jakarta';
     const sessions = await activeSessionsOf(db, me.id);
     const qr = props.enrolSecret ? await QRCode.toString(totpUri(props.enrolSecret, me.email), { type: 'svg', margin: 1, width: 200 }) : '';
     return (
@@ -306,8 +307,8 @@ export async function authRoutes(app: App, { database, config }: AppDeps): Promi
           <tbody>
             {sessions.map((s) => (
               <tr>
-                <td safe>{s.createdAt.toISOString().replace('T', ' ').slice(0, 16) + ' UTC'}</td>
-                <td safe>{s.lastSeenAt.toISOString().replace('T', ' ').slice(0, 16) + ' UTC'}</td>
+                <td safe>{formatMoment(ctx.lang, s.createdAt, zone)}</td>
+                <td safe>{formatMoment(ctx.lang, s.lastSeenAt, zone)}</td>
                 <td safe>{s.ip}</td>
                 <td safe>{s.userAgent.slice(0, 80)}</td>
               </tr>

@@ -2,7 +2,7 @@ import Html, { type Children } from '@kitajs/html';
 import { and, asc, count, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client.ts';
 import { auditEvents, deadlines, holidays, staff, units } from '../db/schema.ts';
-import { formatDay, t, text, type Lang, type Text } from '../kernel/i18n.ts';
+import { formatDay, formatMoment, t, text, type Lang, type Text } from '../kernel/i18n.ts';
 import { outboxStats } from '../kernel/outbox/store.ts';
 import { ROLE_LABELS, type Role } from '../offices/roles.ts';
 import { officeById, allOffices } from '../offices/store.ts';
@@ -184,7 +184,7 @@ export async function deskHomeRoutes(app: App, { database }: AppDeps): Promise<v
             <Card lang={lang} title={text('Kegiatan terakhir', 'Recent activity')}>
               <ul>
                 {recent.map((e) => (
-                  <li safe>{`${e.at.toISOString().slice(0, 16).replace('T', ' ')} UTC · ${e.actorLabel} · ${e.action}`}</li>
+                  <li safe>{`${formatMoment(lang, e.at, office.timeZone)} · ${e.actorLabel} · ${e.action}`}</li>
                 ))}
               </ul>
               <p>

@@ -45,3 +45,16 @@ export function formatDay(lang: Lang, isoDay: string, withWeekday = true): strin
 export function weekdayName(lang: Lang, weekday: number): string {
   return (lang === 'id' ? WEEKDAYS_ID : WEEKDAYS_EN)[weekday] ?? '';
 }
+
+const ZONE_ABBREVIATIONS: Readonly<Record<string, string>> = { 'Asia/Jakarta': 'WIB', 'Asia/Makassar': 'WITA', 'Asia/Jayapura': 'WIT' };
+
+/** A moment as an office reads it: "17 Maret 2026 09.30 WIB", in the office's own zone. */
+export function formatMoment(lang: Lang, at: Date, timeZone: string): string {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+      .formatToParts(at)
+      .map((p) => [p.type, p.value]),
+  );
+  const time = lang === 'id' ? `${parts.hour}.${parts.minute}` : `${parts.hour}:${parts.minute}`;
+  return `${formatDay(lang, `${parts.year}-${parts.month}-${parts.day}`, false)} ${time} ${ZONE_ABBREVIATIONS[timeZone] ?? timeZone}`;
+}

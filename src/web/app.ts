@@ -126,12 +126,12 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean } = {}
   await app.register(rateLimit, { max: config.rateLimitPerMinute, timeWindow: '1 minute' });
   await app.register(formbody, { bodyLimit: 1024 * 1024 });
   await app.register(multipart, { limits: UPLOAD_LIMITS });
-  // Multipart bodies are read into request.body here (as attachFieldsToBody would), so that a malformed
-  // one (no boundary, cut short) is the sender's 400: busboy reports those as bare Errors, i.e. a 500.
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', String(request.id));
   });
 
+  // Multipart bodies are read into request.body here (as attachFieldsToBody would), so that a malformed
+  // one (no boundary, cut short) is the sender's 400: busboy reports those as bare Errors, i.e. a 500.
   app.addHook('preValidation', async (request) => {
     if (!request.isMultipart()) return;
     try {

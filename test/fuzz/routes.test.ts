@@ -9,7 +9,7 @@
  *
  * Deterministic: FUZZ_SEED=<n> (default fixed; FUZZ_SEED=random explores) and every route's cases
  * come from (seed, actor, method, url), so a failure reproduces with the seed it prints.
- * FUZZ_ROUTE=<substring> limits the run to matching routes while debugging.
+ * FUZZ_ROUTE=<substring> limits the run to matching routes while debugging; FUZZ_CASES=<n> digs deeper.
  */
 import assert from 'node:assert/strict';
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
@@ -37,7 +37,7 @@ const ROUTE_FILTER = process.env.FUZZ_ROUTE ?? '';
  * get the six pinned kinds (valid, 3 MB, no CSRF, junk CSRF, URL over 16 KB, one random). HEAD runs the
  * GET handler, so it gets three.
  */
-const CASES = 25;
+const CASES = /^\d{1,4}$/.test(process.env.FUZZ_CASES ?? '') ? Number(process.env.FUZZ_CASES) : 25;
 const ROLE_CASES = 6;
 const HEAD_CASES = 3;
 const REQUEST_TIMEOUT_MS = 10_000;

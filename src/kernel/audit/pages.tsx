@@ -1,6 +1,7 @@
 import { and, desc, eq, lt } from 'drizzle-orm';
 import { auditEvents } from '../../db/schema.ts';
-import { t, text } from '../i18n.ts';
+import { officeById } from '../../offices/store.ts';
+import { formatMoment, t, text } from '../i18n.ts';
 import { roles } from '../../web/access.ts';
 import type { App, AppDeps } from '../../web/app.ts';
 import { scopeFor, sendHtml } from '../../web/context.ts';
@@ -14,6 +15,7 @@ export async function auditRoutes(app: App, { database }: AppDeps): Promise<void
   app.get('/desk/audit', { config: { access: roles('ppid', 'atasan_ppid', 'office_admin') }, schema: { hide: true } }, async (request, reply) => {
     const ctx = pageContext(request, reply);
     const scope = scopeFor(request);
+    const zone = (await officeById(db, scope.officeId))?.timeZone ?? 'Asia/Jakarta';
     const beforeText = String((request.query as Record<string, unknown>).before ?? '');
     const before = /^\d{1,9}$/.test(beforeText) ? Number(beforeText) : undefined;
     const rows = await db
@@ -39,7 +41,7 @@ export async function auditRoutes(app: App, { database }: AppDeps): Promise<void
           <thead>
             <tr>
               <th scope="col">#</th>
-              <th scope="col">{say(ctx.lang, text('Waktu (UTC)', 'Time (UTC)'))}</th>
+              <th scope="col">{say(ctx.lang, text('Waktu', 'Time'))}</th>
               <th scope="col">{say(ctx.lang, text('Pelaku', 'Actor'))}</th>
               <th scope="col">{say(ctx.lang, text('Tindakan', 'Action'))}</th>
               <th scope="col">{say(ctx.lang, text('Objek', 'Subject'))}</th>
@@ -50,7 +52,7 @@ export async function auditRoutes(app: App, { database }: AppDeps): Promise<void
             {rows.map((e) => (
               <tr>
                 <td>{e.seq}</td>
-                <td safe>{e.at.toISOString().replace('T', ' ').slice(0, 19)}</td>
+                <td safe>{formatMoment(ctx.lang, e.at, zone)}</td>
                 <td safe>{e.actorLabel}</td>
                 <td safe>{e.action}</td>
                 <td safe>{`${e.subjectType} ${e.subjectId}`}</td>
