@@ -67,6 +67,15 @@ function containsNul(value: unknown, depth = 0, seen = new WeakSet<object>()): b
   return Object.entries(value).some(([k, v]) => k.includes('\u0000') || containsNul(v, depth + 1, seen));
 }
 
+/** The token from the form field (url-encoded, or a multipart part) or, for API calls, the x-csrf-token header. */
+function csrfTokenOf(request: FastifyRequest): string | undefined {
+  const field = (request.body as Record<string, unknown> | undefined)?._csrf;
+  if (typeof field === 'string') return field;
+  if (field && typeof field === 'object' && 'value' in field && typeof field.value === 'string') return field.value;
+  const header = request.headers['x-csrf-token'];
+  return typeof header === 'string' ? header : undefined;
+}
+
 export async function buildApp(deps: AppDeps, options: { logger?: boolean } = {}): Promise<App> {
   const { config, database } = deps;
   const app = Fastify({
@@ -108,6 +117,7 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean } = {}
     sessionPlugin: '@fastify/cookie',
     cookieKey: 'lentera_csrf',
     cookieOpts: { path: '/', httpOnly: true, sameSite: 'lax', secure: config.secureCookies, signed: true },
+    getToken: csrfTokenOf,
   });
   await app.register(helmet, {
     contentSecurityPolicy: {

@@ -1,7 +1,9 @@
 /**
- * Route fuzzing: every route of the running app, as anonymous, as each kab-bintan role and as a
+ * Route fuzzing: every route of the running app (its own route list, src/web/app.ts routeList), as
+ * anonymous, as each kab-bintan role, as a kab-bintan account whose TOTP step is pending and as a
  * kab-belitung-timur admin aiming at kab-bintan's ids, gets generated junk (wrong types, huge and
  * broken strings, bad encodings, wrong content types, over-size bodies, with and without CSRF).
+ * A change that succeeds is sent a second time, so duplicates are tried too.
  *
  * Checked for every answer: no 5xx; API errors are RFC 9457 problem JSON; HTML error pages carry no
  * stack trace; a route refuses actors its access declaration does not admit; another office's ids
@@ -373,6 +375,8 @@ interface Actor {
   readonly crossOffice: boolean;
   /** Cases per non-HEAD route. */
   readonly cases: number;
+  /** Signed in, but the TOTP step is not done: only the verification form and sign-out are open to it. */
+  readonly pending: boolean;
   cookie: string;
   csrf: string;
   snapshot?: typeof staff.$inferSelect;
@@ -722,7 +726,7 @@ function check(answer: Answer, c: Case, route: RouteTarget, actor: Actor, roles:
   for (const marker of markers) if (answer.body.includes(marker) || location.includes(marker)) problems.push(`another office's data in the answer: "${marker}"`);
 
   if (c.clean && !c.methodMutated) {
-    const decision = decideAccess(route.route.access, actor.email ? { roles } : undefined);
+    const decision = decideAccess(route.route.access, actor.email && !actor.pending ? { roles } : undefined);
     if (decision !== 'allow') {
       if (status >= 200 && status < 300) problems.push(`${status} for an actor the route does not admit (${JSON.stringify(route.route.access)})`);
       if (status >= 300 && status < 400 && !location.startsWith('/masuk')) problems.push(`${status} → ${location} for an actor the route does not admit`);
@@ -774,7 +778,7 @@ async function signInActor(actor: Actor): Promise<void> {
   if (actor.email) {
     const response = await client.signIn(actor.email, DEMO_PASSWORD);
     assert.equal(response.status, 303, `sign-in of ${actor.email} failed with ${response.status}`);
-    actor.csrf = await client.csrfFrom('/desk/account');
+    actor.csrf = await client.csrfFrom(actor.pending ? '/masuk/verifikasi' : '/desk/account');
   } else actor.csrf = await client.csrfFrom('/masuk');
   actor.cookie = client.cookieHeader();
 }
@@ -787,7 +791,7 @@ async function ensureActor(actor: Actor): Promise<readonly Role[]> {
   if (!row || row.email !== s.email || row.active !== s.active || row.passwordHash !== s.passwordHash || row.totpEnabled !== s.totpEnabled || JSON.stringify(row.roles) !== JSON.stringify(s.roles)) {
     await db().update(staff).set({ email: s.email, active: s.active, passwordHash: s.passwordHash, totpEnabled: s.totpEnabled, totpSecret: s.totpSecret, roles: s.roles }).where(eq(staff.id, s.id));
   }
-  const me = await send('GET', '/api/v1/me', { cookie: actor.cookie, accept: 'application/json' });
+  const me = await send('GET', actor.pending ? '/masuk/verifikasi' : '/api/v1/me', { cookie: actor.cookie, accept: 'application/json' });
   if (me.status !== 200) {
     await db().delete(signInAttempts);
     await signInActor(actor);
@@ -815,7 +819,7 @@ async function fuzzAs(t: TestContext, actor: Actor, markers: readonly string[]):
     const count = target.method === 'HEAD' ? HEAD_CASES : actor.cases;
     for (let i = 0; i < count; i++) {
       const c = buildCase(rng, target, i, ctx);
-      const where = `[seed ${SEED}] ${actor.label} ${target.method} ${target.route.url} #${i}: ${describeCase(c)}`;
+      const where = (attempt: number) => `[seed ${SEED}] ${actor.label} ${target.method} ${target.route.url} #${i}${attempt ? ' (sent again)' : ''}: ${describeCase(c)}`;
       // A change that succeeded is sent once more as it was: the same name or e-mail twice must be a 4xx.
       for (let attempt = 0; attempt < 2; attempt++) {
         let answer: Answer;
@@ -825,14 +829,14 @@ async function fuzzAs(t: TestContext, actor: Actor, markers: readonly string[]):
           // A server may close the connection while an over-size body is still being written.
           const code = (error as NodeJS.ErrnoException).code;
           if (c.body && c.body.length >= HUGE_BODY && (code === 'EPIPE' || code === 'ECONNRESET')) break;
-          failures.push(`${where}${attempt ? ' (sent again)' : ''}\n    → no answer: ${(error as Error).message}`);
+          failures.push(`${where(attempt)}\n    → no answer: ${(error as Error).message}`);
           break;
         }
         stats.sent++;
         stats.byStatus.set(answer.status, (stats.byStatus.get(answer.status) ?? 0) + 1);
         if (nodeLevel(answer, c)) stats.nodeLevel++;
         const problems = check(answer, c, target, actor, roles, markers);
-        if (problems.length) failures.push(`${where}${attempt ? ' (sent again)' : ''}\n    → ${problems.join('; ')}\n    body: ${JSON.stringify(answer.body.slice(0, 300))}`);
+        if (problems.length) failures.push(`${where(attempt)}\n    → ${problems.join('; ')}\n    body: ${JSON.stringify(answer.body.slice(0, 300))}`);
         const changed = !SAFE.has(c.method) && answer.status >= 200 && answer.status < 400;
         // A success may have signed the actor out (sign-out, revoking sessions): recover before going on.
         if (changed) roles = await ensureActor(actor);
@@ -856,15 +860,15 @@ describe(`fuzz every route (seed ${SEED})`, { timeout: 240_000 }, () => {
     bintanOfficeId = (await officeBySlug(db(), 'kab-bintan'))!.id;
     belitungOfficeId = (await officeBySlug(db(), 'kab-belitung-timur'))!.id;
 
-    const make = async (label: string, email: string | undefined, cases: number, crossOffice = false) => {
-      const actor: Actor = { label, email, crossOffice, cases, cookie: '', csrf: '' };
+    const make = async (label: string, email: string | undefined, cases: number, options: { crossOffice?: boolean; pending?: boolean } = {}) => {
+      const actor: Actor = { label, email, cases, crossOffice: options.crossOffice ?? false, pending: options.pending ?? false, cookie: '', csrf: '' };
       await signInActor(actor);
       if (email) [actor.snapshot] = await db().select().from(staff).where(eq(staff.email, email));
       actors.set(label, actor);
       return actor;
     };
     await make('anonymous', undefined, CASES);
-    await make('kab-belitung-timur admin', demoEmail('admin', 'kab-belitung-timur'), CASES, true);
+    await make('kab-belitung-timur admin', demoEmail('admin', 'kab-belitung-timur'), CASES, { crossOffice: true });
     for (const key of BINTAN_ROLES) await make(`kab-bintan ${key}`, demoEmail(key, 'kab-bintan'), key === 'admin' ? CASES : ROLE_CASES);
 
     // Data only kab-bintan has, through the real API: what must never reach anyone else.
@@ -875,6 +879,10 @@ describe(`fuzz every route (seed ${SEED})`, { timeout: 240_000 }, () => {
     const person = await send('POST', '/api/v1/staff', headers, Buffer.from(JSON.stringify({ name: MARKER.staffName, email: MARKER.staffEmail, position: MARKER.position, roles: ['ppid'] })));
     assert.equal(person.status, 201, person.body);
     await db().insert(holidays).values({ officeId: bintanOfficeId, day: '2026-10-06', kind: 'lokal', name: 'Hari Jadi Bintan (uji)', decree: 'SK Uji' });
+    // The marker account signs in with the demo password and has TOTP on: its session waits for the code.
+    const { passwordHash } = actors.get('kab-bintan desk')!.snapshot!;
+    await db().update(staff).set({ passwordHash, totpEnabled: true, totpSecret: 'JBSWY3DPEHPK3PXPJBSWY3DP' }).where(eq(staff.email, MARKER.staffEmail));
+    await make('kab-bintan ppid, TOTP step pending', MARKER.staffEmail, ROLE_CASES, { pending: true });
     bintanIds = await idsOf(bintanOfficeId);
     belitungIds = await idsOf(belitungOfficeId);
   });
@@ -974,4 +982,8 @@ describe(`fuzz every route (seed ${SEED})`, { timeout: 240_000 }, () => {
       await fuzzAs(t, actors.get(`kab-bintan ${key}`)!, []);
     });
   }
+
+  test('kab-bintan ppid whose TOTP step is pending: the verification form and sign-out, nothing else', async (t) => {
+    await fuzzAs(t, actors.get('kab-bintan ppid, TOTP step pending')!, []);
+  });
 });
