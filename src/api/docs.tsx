@@ -1,4 +1,4 @@
-import { t, text } from '../kernel/i18n.ts';
+import { text } from '../kernel/i18n.ts';
 import { PUBLIC } from '../web/access.ts';
 import type { App, AppDeps } from '../web/app.ts';
 import { sendHtml } from '../web/context.ts';

@@ -1,31 +1,25 @@
-import Html from '@kitajs/html';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { isAppError } from '../kernel/errors.ts';
-import { formatMoment, t, text, type Text } from '../kernel/i18n.ts';
+import { formatMoment, text, type Text } from '../kernel/i18n.ts';
 import { PUBLIC, SIGNED_IN } from '../web/access.ts';
 import type { App, AppDeps } from '../web/app.ts';
 import { actorOf, currentStaff, redirectWithNotice, sendHtml } from '../web/context.ts';
 import { CsrfField, EMPTY_FORM, ErrorSummary, formBody, str, TextField, type FormState } from '../web/forms.tsx';
 import { DataTable, Layout, pageContext, say } from '../web/layout.tsx';
-import { officeById, staffById } from '../offices/store.ts';
+import { officeById } from '../offices/store.ts';
+import { changePassword, disableTotp, enableTotp, isTotpSecret, revokeOtherSessions, type Own } from './account.ts';
 import { SESSION } from './rules.ts';
-import { hashPassword, passwordProblem, verifyPassword } from './passwords.ts';
 import {
   activeSessionsOf,
   completePasswordReset,
   completeSecondFactor,
   requestPasswordReset,
   resetTokenValid,
-  revokeAllSessions,
   signIn,
   signOut,
 } from './service.ts';
-import { checkTotp, newTotpSecret, totpUri } from './totp.ts';
-import { staff } from '../db/schema.ts';
-import { eq } from 'drizzle-orm';
-import { recordEvent } from '../kernel/audit/store.ts';
+import { newTotpSecret, totpUri } from './totp.ts';
 import QRCode from 'qrcode';
-import { invalid } from '../kernel/errors.ts';
 
 const LABELS: Record<string, Text> = {
   email: text('Surel', 'E-mail'),
@@ -328,62 +322,45 @@ export async function authRoutes(app: App, { database, config }: AppDeps): Promi
     return sendHtml(reply, AccountPage({ request, reply, form: EMPTY_FORM, ...(setup ? { enrolSecret: newTotpSecret() } : {}) }));
   });
 
+  function own(request: FastifyRequest): Own {
+    return { staff: currentStaff(request), sessionId: request.session!.id, actor: actorOf(request) };
+  }
+
   app.post('/desk/account/password', { config: { access: SIGNED_IN }, schema: { hide: true } }, async (request, reply) => {
     const body = formBody(request.body);
-    const me = (await staffById(db, currentStaff(request).id))!;
     const current = typeof body.current_password === 'string' ? body.current_password : '';
     const next = typeof body.password === 'string' ? body.password : '';
-    const errors: Record<string, Text> = {};
-    if (!(await verifyPassword(me.passwordHash, current))) errors.current_password = text('Kata sandi sekarang salah.', 'The current password is wrong.');
-    const problem = passwordProblem(next, me.email);
-    if (problem) errors.password = problem;
-    if (Object.keys(errors).length) return sendHtml(reply, AccountPage({ request, reply, form: { values: {}, errors } }), 422);
-    const passwordHash = await hashPassword(next);
-    await db.transaction(async (tx) => {
-      await tx.update(staff).set({ passwordHash }).where(eq(staff.id, me.id));
-      await revokeAllSessions(tx, me.id, request.session!.id);
-      await recordEvent(tx, actorOf(request), { officeId: me.officeId, action: 'auth.password_changed', subjectType: 'staff', subjectId: me.id });
-    });
+    try {
+      await changePassword(db, own(request), current, next);
+    } catch (error) {
+      return sendHtml(reply, AccountPage({ request, reply, form: formError(error, {}) }), 422);
+    }
     return redirectWithNotice(reply, '/desk/account', 'password_changed');
   });
 
   app.post('/desk/account/totp/enable', { config: { access: SIGNED_IN }, schema: { hide: true } }, async (request, reply) => {
     const body = formBody(request.body);
     const secret = str(body, 'secret');
-    const me = currentStaff(request);
-    if (!/^[A-Z2-7]{16,64}$/.test(secret) || !checkTotp(secret, str(body, 'code'))) {
-      const form = { values: {}, errors: { code: text('Kode verifikasi salah; coba kode yang sedang tampil.', 'Wrong code; try the one currently shown.') } };
-      return sendHtml(reply, AccountPage({ request, reply, form, enrolSecret: /^[A-Z2-7]{16,64}$/.test(secret) ? secret : newTotpSecret() }), 422);
+    try {
+      await enableTotp(db, own(request), secret, str(body, 'code'));
+    } catch (error) {
+      // The same secret stays on screen, so the person can type the next code from the entry just made.
+      return sendHtml(reply, AccountPage({ request, reply, form: formError(error, {}), enrolSecret: isTotpSecret(secret) ? secret : newTotpSecret() }), 422);
     }
-    await db.transaction(async (tx) => {
-      await tx.update(staff).set({ totpSecret: secret, totpEnabled: true }).where(eq(staff.id, me.id));
-      await recordEvent(tx, actorOf(request), { officeId: me.officeId, action: 'auth.totp_enabled', subjectType: 'staff', subjectId: me.id });
-    });
     return redirectWithNotice(reply, '/desk/account', 'totp_enabled');
   });
 
   app.post('/desk/account/totp/disable', { config: { access: SIGNED_IN }, schema: { hide: true } }, async (request, reply) => {
-    const me = currentStaff(request);
     try {
-      if (!me.totpSecret || !checkTotp(me.totpSecret, str(formBody(request.body), 'code'))) {
-        throw invalid({ code: text('Kode verifikasi salah.', 'Wrong verification code.') });
-      }
+      await disableTotp(db, own(request), str(formBody(request.body), 'code'));
     } catch (error) {
       return sendHtml(reply, AccountPage({ request, reply, form: formError(error, {}) }), 422);
     }
-    await db.transaction(async (tx) => {
-      await tx.update(staff).set({ totpSecret: null, totpEnabled: false }).where(eq(staff.id, me.id));
-      await recordEvent(tx, actorOf(request), { officeId: me.officeId, action: 'auth.totp_disabled', subjectType: 'staff', subjectId: me.id });
-    });
     return redirectWithNotice(reply, '/desk/account', 'totp_disabled');
   });
 
   app.post('/desk/account/sessions/revoke', { config: { access: SIGNED_IN }, schema: { hide: true } }, async (request, reply) => {
-    const me = currentStaff(request);
-    await db.transaction(async (tx) => {
-      const count = await revokeAllSessions(tx, me.id, request.session!.id);
-      await recordEvent(tx, actorOf(request), { officeId: me.officeId, action: 'auth.sessions_revoked', subjectType: 'staff', subjectId: me.id, after: { revoked: count } });
-    });
+    await revokeOtherSessions(db, own(request));
     return redirectWithNotice(reply, '/desk/account', 'sessions_revoked');
   });
 }

@@ -33,7 +33,8 @@ export const backupCommand = defineCommand({
   help: `npm run cli -- backup [--out <file>]
 
 Writes every table to one gzip file, by default DATA_DIR/backups/lentera-YYYYMMDD-HHMMSS.lentera-backup.gz
-(local time), from one consistent snapshot: the application may keep running. The file is read back and
+(local time), from one consistent snapshot. On a PostgreSQL server the application may keep running; the
+embedded database opens in one process only, so stop Lentera first. The file is read back and
 checked (every row, every table's count, its SHA-256) before it gets its name, so a failed backup leaves
 no file that looks complete. The database is not migrated first: a backup taken just before an upgrade
 holds the old state. The file restores onto either engine (embedded or PostgreSQL server).

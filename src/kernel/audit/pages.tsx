@@ -1,7 +1,7 @@
 import { and, desc, eq, lt } from 'drizzle-orm';
 import { auditEvents } from '../../db/schema.ts';
 import { officeById } from '../../offices/store.ts';
-import { formatMoment, t, text } from '../i18n.ts';
+import { formatMoment, text } from '../i18n.ts';
 import { roles } from '../../web/access.ts';
 import type { App, AppDeps } from '../../web/app.ts';
 import { scopeFor, sendHtml } from '../../web/context.ts';

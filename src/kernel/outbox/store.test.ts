@@ -88,7 +88,7 @@ describe('claim, done and failure', () => {
 
   test('an expired lease is reclaimed as a failed attempt, and the old lease can no longer settle the row', async () => {
     const now = new Date();
-    await enqueue(database.db, { kind: 'k', officeId: null, payload: {} });
+    await enqueue(database.db, { kind: 'k', officeId: null, payload: {}, runAfter: now });
     const [crashed] = await claimDue(database.db, { now, limit: 1, leaseMs: 60_000 });
     const [again] = await claimDue(database.db, { now: minutes(now, 2), limit: 1, leaseMs: 60_000 });
     assert.equal(again?.id, crashed?.id);
@@ -106,7 +106,7 @@ describe('claim, done and failure', () => {
 
   test('a failure goes back to pending with the error and a backoff, and keeps being retried', async () => {
     const now = new Date();
-    await enqueue(database.db, { kind: 'k', officeId: null, payload: {} });
+    await enqueue(database.db, { kind: 'k', officeId: null, payload: {}, runAfter: now });
     let at = now;
     for (let failures = 1; failures <= 12; failures++) {
       const [claimed] = await claimDue(database.db, { now: at, limit: 1, leaseMs: 60_000 });
