@@ -6,16 +6,27 @@ import { officeById } from '../offices/store.ts';
 import { todayIn } from '../offices/portal.tsx';
 import { roles, SIGNED_IN } from '../web/access.ts';
 import type { App, AppDeps } from '../web/app.ts';
-import { actorOf, currentStaff, hasRole, redirectWithNotice, sendHtml } from '../web/context.ts';
+import { actorOf, currentStaff, hasRole, redirectWithNotice, scopeFor, sendHtml } from '../web/context.ts';
 import { CsrfField, EMPTY_FORM, ErrorSummary, formBody, SelectField, str, TextField, type FormState } from '../web/forms.tsx';
 import { DataTable, Layout, pageContext, say } from '../web/layout.tsx';
 import { explainDeadline, HOLIDAY_KINDS, KIND_LABELS, MAX_WORKING_DAYS, type DeadlineResult, type HolidayKind } from './rules.ts';
 import { addHoliday, computeDeadlineForOffice, removeHoliday } from './service.ts';
+import { addRulePeriod, periodsOfOffice, removeRulePeriod } from './periods.ts';
+import { isProfileName, PROFILE_NAMES, PROFILES } from './profiles.ts';
 import { holidayById, listHolidays } from './store.ts';
 
 const NOTICES: Record<string, Text> = {
   added: text('Hari libur ditambahkan; tenggat yang berjalan sudah dihitung ulang.', 'Holiday added; running deadlines have been recomputed.'),
   removed: text('Hari libur dihapus; tenggat yang berjalan sudah dihitung ulang.', 'Holiday removed; running deadlines have been recomputed.'),
+  period_added: text('Masa profil khusus dicatat; permohonan yang masuk dalam masa itu memakai profil tersebut.', 'Period recorded; requests arriving within it use that profile.'),
+  period_removed: text('Masa profil khusus dihapus.', 'Period removed.'),
+};
+
+const PERIOD_LABELS: Record<string, Text> = {
+  profile: text('Profil aturan', 'Rule profile'),
+  starts_on: text('Mulai', 'From'),
+  ends_on: text('Selesai', 'Until'),
+  note: text('Keterangan', 'Note'),
 };
 
 const LABELS: Record<string, Text> = {
@@ -39,7 +50,13 @@ function yearFrom(query: Record<string, unknown>, today: string): number {
 export async function calendarPageRoutes(app: App, { database }: AppDeps): Promise<void> {
   const db = database.db;
 
-  async function HolidaysPage(props: { request: FastifyRequest; reply: FastifyReply; form: FormState; calc?: { form: FormState; result?: DeadlineResult } }): Promise<string> {
+  async function HolidaysPage(props: {
+    request: FastifyRequest;
+    reply: FastifyReply;
+    form: FormState;
+    calc?: { form: FormState; result?: DeadlineResult };
+    periodForm?: FormState;
+  }): Promise<string> {
     const ctx = pageContext(props.request, props.reply, NOTICES);
     const lang = ctx.lang;
     const me = currentStaff(props.request);
@@ -53,6 +70,9 @@ export async function calendarPageRoutes(app: App, { database }: AppDeps): Promi
     const hasNational = rows.some((r) => r.officeId === null);
     const kinds: readonly HolidayKind[] = isSystem ? HOLIDAY_KINDS : ['lokal', 'pemilu'];
     const calc = props.calc ?? { form: { values: { received: `${today}T09:00`, days: '' }, errors: {} } };
+    const periods = await periodsOfOffice(db, { officeId: office.id });
+    const mayDeclare = isSystem || isAdmin || hasRole(me, 'ppid');
+    const periodForm = props.periodForm ?? { values: { profile: 'election' }, errors: {} };
     return (
       <Layout ctx={ctx} title={text(`Hari kerja dan hari libur ${year}`, `Working days and holidays ${year}`)} officeName={office.name}>
         <form method="get" action="/desk/holidays" class="row">
@@ -152,6 +172,78 @@ export async function calendarPageRoutes(app: App, { database }: AppDeps): Promi
         )}
 
         <section>
+          <h2>{say(lang, text('Profil aturan: masa tahapan pemilu', 'Rule profile: election stage'))}</h2>
+          <p class="hint">
+            {say(
+              lang,
+              text(
+                `Di luar masa yang tercatat berlaku layanan biasa (${PROFILES.normal.workingDays.request_notice} + ${PROFILES.normal.workingDays.request_extension} hari kerja). Selama masa tahapan pemilu berlaku ${PROFILES.election.workingDays.request_notice} + ${PROFILES.election.workingDays.request_extension} hari kerja (${PROFILES.election.basis.id}) untuk permohonan yang masuk dalam masa itu.`,
+                `Outside the periods listed, normal service applies (${PROFILES.normal.workingDays.request_notice} + ${PROFILES.normal.workingDays.request_extension} working days). During an election stage, ${PROFILES.election.workingDays.request_notice} + ${PROFILES.election.workingDays.request_extension} working days apply (${PROFILES.election.basis.en}) to requests that arrive within it.`,
+              ),
+            )}
+          </p>
+          {periods.length ? (
+            <DataTable lang={lang} id="periods" caption={text('Masa dengan profil khusus', 'Periods with a special profile')}>
+              <thead>
+                <tr>
+                  <th scope="col">{say(lang, text('Profil', 'Profile'))}</th>
+                  <th scope="col">{say(lang, text('Mulai', 'From'))}</th>
+                  <th scope="col">{say(lang, text('Selesai', 'Until'))}</th>
+                  <th scope="col">{say(lang, text('Keterangan', 'Note'))}</th>
+                  <th scope="col">{say(lang, text('Tindakan', 'Action'))}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {periods.map((p) => (
+                  <tr>
+                    <td>{say(lang, isProfileName(p.profile) ? PROFILES[p.profile].label : text(p.profile, p.profile))}</td>
+                    <td>{Html.escapeHtml(formatDay(lang, p.startsOn))}</td>
+                    <td>{Html.escapeHtml(formatDay(lang, p.endsOn))}</td>
+                    <td safe>{p.note || '—'}</td>
+                    <td>
+                      {mayDeclare ? (
+                        <form method="post" action={`/desk/rule-periods/${p.id}/remove`} class="inline">
+                          <CsrfField token={ctx.csrfToken} />
+                          <button type="submit" class="secondary" aria-label={`${lang === 'id' ? 'Hapus masa' : 'Remove period'} ${p.startsOn}–${p.endsOn}`}>
+                            {say(lang, text('Hapus', 'Remove'))}
+                          </button>
+                        </form>
+                      ) : (
+                        '—'
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </DataTable>
+          ) : (
+            <p>{say(lang, text('Belum ada masa tahapan pemilu yang dicatat untuk kantor ini.', 'No election stage has been recorded for this office.'))}</p>
+          )}
+          {mayDeclare ? (
+            <>
+              <ErrorSummary lang={lang} form={periodForm} labels={PERIOD_LABELS} />
+              <form method="post" action="/desk/rule-periods" class="narrow" novalidate>
+                <CsrfField token={ctx.csrfToken} />
+                <SelectField
+                  lang={lang}
+                  form={periodForm}
+                  name="profile"
+                  label={PERIOD_LABELS.profile!}
+                  required
+                  options={PROFILE_NAMES.filter((n) => n !== 'normal').map((n) => ({ value: n, label: PROFILES[n].label }))}
+                />
+                <TextField lang={lang} form={periodForm} name="starts_on" type="date" label={PERIOD_LABELS.starts_on!} required />
+                <TextField lang={lang} form={periodForm} name="ends_on" type="date" label={PERIOD_LABELS.ends_on!} required />
+                <TextField lang={lang} form={periodForm} name="note" label={PERIOD_LABELS.note!} hint={text('Mis. nomor keputusan tahapan.', 'E.g. the number of the stage decree.')} />
+                <button type="submit">{say(lang, text('Catat masa', 'Record the period'))}</button>
+              </form>
+            </>
+          ) : (
+            ''
+          )}
+        </section>
+
+        <section>
           <h2>{say(lang, text('Hitung tenggat', 'Compute a deadline'))}</h2>
           <p class="hint">
             {say(
@@ -233,5 +325,26 @@ export async function calendarPageRoutes(app: App, { database }: AppDeps): Promi
     if (!holiday || (holiday.officeId !== null && holiday.officeId !== me.officeId && !me.roles.includes('system_admin'))) throw notFound();
     await removeHoliday(db, actorOf(request), id);
     return redirectWithNotice(reply, `/desk/holidays?year=${holiday.day.slice(0, 4)}`, 'removed');
+  });
+
+  const DECLARERS = roles('office_admin', 'ppid');
+
+  app.post('/desk/rule-periods', { config: { access: DECLARERS }, schema: { hide: true } }, async (request, reply) => {
+    const body = formBody(request.body);
+    const values = { profile: str(body, 'profile'), starts_on: str(body, 'starts_on'), ends_on: str(body, 'ends_on'), note: str(body, 'note') };
+    try {
+      await addRulePeriod(db, actorOf(request), scopeFor(request), { profile: values.profile, startsOn: values.starts_on, endsOn: values.ends_on, note: values.note });
+      return redirectWithNotice(reply, `/desk/holidays?year=${values.starts_on.slice(0, 4)}`, 'period_added');
+    } catch (error) {
+      if (!isAppError(error)) throw error;
+      return sendHtml(reply, HolidaysPage({ request, reply, form: EMPTY_FORM, periodForm: { values, errors: error.fields, summary: error.text } }), error.status);
+    }
+  });
+
+  app.post<{ Params: { id: string } }>('/desk/rule-periods/:id/remove', { config: { access: DECLARERS }, schema: { hide: true } }, async (request, reply) => {
+    const id = Number(request.params.id);
+    if (!Number.isSafeInteger(id) || id <= 0 || id > 2_147_483_647) throw notFound();
+    await removeRulePeriod(db, actorOf(request), scopeFor(request), id);
+    return redirectWithNotice(reply, '/desk/holidays', 'period_removed');
   });
 }
