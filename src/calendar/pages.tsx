@@ -7,7 +7,7 @@ import { todayIn } from '../offices/portal.tsx';
 import { roles, SIGNED_IN } from '../web/access.ts';
 import type { App, AppDeps } from '../web/app.ts';
 import { actorOf, currentStaff, hasRole, redirectWithNotice, scopeFor, sendHtml } from '../web/context.ts';
-import { CsrfField, EMPTY_FORM, ErrorSummary, formBody, SelectField, str, TextField, type FormState } from '../web/forms.tsx';
+import { CsrfField, EMPTY_FORM, ErrorSummary, formBody, RemoveButton, SelectField, str, TextField, type FormState } from '../web/forms.tsx';
 import { DataTable, Layout, pageContext, say } from '../web/layout.tsx';
 import { explainDeadline, HOLIDAY_KINDS, KIND_LABELS, MAX_WORKING_DAYS, type DeadlineResult, type HolidayKind } from './rules.ts';
 import { addHoliday, computeDeadlineForOffice, removeHoliday } from './service.ts';
@@ -116,12 +116,7 @@ export async function calendarPageRoutes(app: App, { database }: AppDeps): Promi
                 <td>{say(lang, h.officeId === null ? text('Nasional', 'National') : text('Kantor ini', 'This office'))}</td>
                 <td>
                   {mayEdit(h.officeId) ? (
-                    <form method="post" action={`/desk/holidays/${h.id}/remove`} class="inline">
-                      <CsrfField token={ctx.csrfToken} />
-                      <button type="submit" class="secondary" aria-label={`${lang === 'id' ? 'Hapus' : 'Remove'} ${h.day} ${h.name}`}>
-                        {say(lang, text('Hapus', 'Remove'))}
-                      </button>
-                    </form>
+                    <RemoveButton lang={lang} action={`/desk/holidays/${h.id}/remove`} csrfToken={ctx.csrfToken} what={`${h.day} ${h.name}`} />
                   ) : (
                     '—'
                   )}
@@ -202,12 +197,7 @@ export async function calendarPageRoutes(app: App, { database }: AppDeps): Promi
                     <td safe>{p.note || '—'}</td>
                     <td>
                       {mayDeclare ? (
-                        <form method="post" action={`/desk/rule-periods/${p.id}/remove`} class="inline">
-                          <CsrfField token={ctx.csrfToken} />
-                          <button type="submit" class="secondary" aria-label={`${lang === 'id' ? 'Hapus masa' : 'Remove period'} ${p.startsOn}–${p.endsOn}`}>
-                            {say(lang, text('Hapus', 'Remove'))}
-                          </button>
-                        </form>
+                        <RemoveButton lang={lang} action={`/desk/rule-periods/${p.id}/remove`} csrfToken={ctx.csrfToken} what={`${p.startsOn}–${p.endsOn}`} />
                       ) : (
                         '—'
                       )}

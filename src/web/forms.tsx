@@ -53,6 +53,18 @@ export function CsrfField(props: { token: string }): JSX.Element {
   return <input type="hidden" name="_csrf" value={props.token} />;
 }
 
+/** A one-button form that removes a row; the accessible name says which row, as every row's button reads "Remove". */
+export function RemoveButton(props: { lang: Lang; action: string; csrfToken: string; what: string }): JSX.Element {
+  return (
+    <form method="post" action={props.action} class="inline">
+      <CsrfField token={props.csrfToken} />
+      <button type="submit" class="secondary" aria-label={`${props.lang === 'id' ? 'Hapus' : 'Remove'} ${props.what}`}>
+        {say(props.lang, text('Hapus', 'Remove'))}
+      </button>
+    </form>
+  );
+}
+
 interface FieldProps {
   readonly lang: Lang;
   readonly form: FormState;
