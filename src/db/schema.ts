@@ -3,6 +3,7 @@ import {
   type AnyPgColumn,
   bigserial,
   boolean,
+  customType,
   date,
   index,
   integer,
@@ -220,6 +221,53 @@ export const outbox = pgTable(
   (t) => [index('outbox_due_idx').on(t.status, t.runAfter), uniqueIndex('outbox_dedupe_key').on(t.dedupeKey)],
 );
 
+/** Raw bytes. PGlite reads bytea as Uint8Array and pg as Buffer; both become a Buffer here. */
+const bytea = customType<{ data: Buffer; driverData: Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (value) => Buffer.from(value),
+});
+
+/**
+ * Number counters (letters, later request registrations): one row per office, series and year. A
+ * number is taken by incrementing the row inside the transaction that uses it, so a rollback returns it.
+ */
+export const counters = pgTable(
+  'counters',
+  {
+    officeId: integer('office_id').notNull().references(() => offices.id),
+    series: text('series').notNull(),
+    year: integer('year').notNull(),
+    value: integer('value').notNull(),
+  },
+  (t) => [uniqueIndex('counters_office_series_year_key').on(t.officeId, t.series, t.year)],
+);
+
+/** Every letter an office issued: the exact PDF, its hash, and the code its QR verification page uses. */
+export const letters = pgTable(
+  'letters',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    officeId: integer('office_id').notNull().references(() => offices.id),
+    kind: text('kind').notNull(),
+    number: text('number').notNull(),
+    issuedOn: date('issued_on', { mode: 'string' }).notNull(),
+    subject: text('subject').notNull(),
+    signerName: text('signer_name').notNull(),
+    signerPosition: text('signer_position').notNull(),
+    sha256: text('sha256').notNull(),
+    verifyCode: text('verify_code').notNull(),
+    pdf: bytea('pdf').notNull(),
+    subjectType: text('subject_type').notNull(),
+    subjectId: text('subject_id').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('letters_office_number_key').on(t.officeId, t.number),
+    uniqueIndex('letters_verify_code_key').on(t.verifyCode),
+    index('letters_subject_idx').on(t.subjectType, t.subjectId),
+  ],
+);
+
 /** Installation-wide values generated once (cookie secret) and shared by every process. */
 export const settings = pgTable('settings', {
   key: text('key').primaryKey(),
@@ -240,4 +288,6 @@ export const schema = {
   auditHeads,
   outbox,
   settings,
+  counters,
+  letters,
 };

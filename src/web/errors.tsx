@@ -53,7 +53,9 @@ export function toAppError(error: FastifyError | Error): AppError {
   const known = fe.code ? CLIENT_ERRORS[fe.code] : undefined;
   if (known) return new AppError(known.status, fe.code.toLowerCase(), known.text);
   // A unique index caught what a check before the transaction could not (two submissions at once).
-  if ((error as { code?: unknown }).code === '23505') {
+  // Drizzle wraps the driver's error; the SQLSTATE is on it or on its cause.
+  const sqlState = (error as { code?: unknown }).code ?? (error as { cause?: { code?: unknown } }).cause?.code;
+  if (sqlState === '23505') {
     return new AppError(409, 'conflict', text('Data yang sama baru saja disimpan oleh permintaan lain; muat ulang halaman.', 'The same record was just saved by another request; reload the page.'));
   }
   if (error instanceof SyntaxError || fe.statusCode === 400) return new AppError(400, 'bad_request', text('Permintaan tidak sah.', 'The request is malformed.'));

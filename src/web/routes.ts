@@ -3,6 +3,7 @@ import { calendarPageRoutes } from '../calendar/pages.tsx';
 import { apiRoutes } from '../api/routes.ts';
 import { auditRoutes } from '../kernel/audit/pages.tsx';
 import { deskHomeRoutes } from '../desk/home.tsx';
+import { letterRoutes } from '../letters/pages.tsx';
 import { officeDeskRoutes } from '../offices/desk-pages.tsx';
 import { portalRoutes } from '../offices/portal.tsx';
 import type { App, AppDeps } from './app.ts';
@@ -17,5 +18,6 @@ export async function registerCapabilities(app: App, deps: AppDeps): Promise<voi
   await calendarPageRoutes(app, deps);
   await auditRoutes(app, deps);
   await apiRoutes(app, deps);
+  await letterRoutes(app, deps);
   await portalRoutes(app, deps);
 }
