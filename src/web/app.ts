@@ -189,7 +189,8 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean } = {}
     }
   });
 
-  app.addHook('preHandler', async (request, reply) => {
+  // Access is decided as soon as the session is known, before any body (uploads included) is read.
+  app.addHook('onRequest', async (request, reply) => {
     const config = request.routeOptions.config;
     const access = config.access ?? PUBLIC;
     if (request.session?.secondFactorPending && access.kind !== 'public' && !config.allowPendingSecondFactor) {
