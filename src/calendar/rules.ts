@@ -140,6 +140,16 @@ export function localDateTime(instant: Date, timeZone: string): { day: string; t
   return { day: `${parts.year?.padStart(4, '0')}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` };
 }
 
+/**
+ * The instant at which a zone's wall clock shows `time` on `day`. Indonesia's zones keep one offset
+ * all year, so the offset at a first guess is the offset at the answer.
+ */
+export function instantAt(day: string, time: string, timeZone: string): Date {
+  const guess = new Date(`${day}T${time}:00Z`);
+  const local = localDateTime(guess, timeZone);
+  return new Date(guess.getTime() - (Date.parse(`${local.day}T${local.time}:00Z`) - guess.getTime()));
+}
+
 /** 'YYYY-MM-DD' naming a real calendar day (no 30 February). */
 export function isIsoDay(value: string): boolean {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);

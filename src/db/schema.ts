@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
   type AnyPgColumn,
+  bigint,
   bigserial,
   boolean,
   customType,
@@ -37,6 +38,14 @@ export const offices = pgTable(
     hoursStart: text('hours_start').notNull().default('08:00'),
     hoursEnd: text('hours_end').notNull().default('16:00'),
     afterHoursRule: text('after_hours_rule').notNull().default('next_working_day'),
+    /** Registration numbers of requests (src/kernel/numbering/rules.ts). */
+    requestNumberPattern: text('request_number_pattern').notNull().default('{seq:4}/REG-PPID/{code}/{year}'),
+    /** Outgoing letters: notices, refusals, receipts. */
+    letterNumberPattern: text('letter_number_pattern').notNull().default('{seq}/PPID/{code}/{romanMonth}/{year}'),
+    /** Working days before a deadline on which staff are reminded. */
+    reminderDays: integer('reminder_days').array().notNull().default(sql`'{3,1}'::integer[]`),
+    /** How long an applicant's download link stays valid. */
+    downloadLinkDays: integer('download_link_days').notNull().default(14),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('offices_slug_key').on(t.slug), uniqueIndex('offices_code_key').on(t.code), index('offices_parent_idx').on(t.parentId)],
@@ -191,7 +200,12 @@ export const auditEvents = pgTable(
     prevHash: text('prev_hash').notNull(),
     hash: text('hash').notNull(),
   },
-  (t) => [uniqueIndex('audit_chain_seq_key').on(t.chain, t.seq), index('audit_office_at_idx').on(t.officeId, t.at)],
+  (t) => [
+    uniqueIndex('audit_chain_seq_key').on(t.chain, t.seq),
+    index('audit_office_at_idx').on(t.officeId, t.at),
+    // A request's timeline (tracking page, desk) is read from its events.
+    index('audit_subject_idx').on(t.subjectType, t.subjectId),
+  ],
 );
 
 /** The last event of each chain, written with it: a deleted tail of the chain is then detectable too. */
@@ -274,6 +288,150 @@ export const settings = pgTable('settings', {
   value: text('value').notNull(),
 });
 
+/**
+ * A request for information (permohonan, DOMAIN.md §5). The register and the reports are read from
+ * these rows; nothing in them is typed twice. The applicant's NIK is personal data: pages and exports
+ * show it masked except to the roles that need it.
+ */
+export const requests = pgTable(
+  'requests',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    officeId: integer('office_id').notNull().references(() => offices.id),
+    number: text('number').notNull(),
+    /** The form's one-time key: a resubmitted form finds the request it already made. */
+    submissionKey: text('submission_key').notNull(),
+    channel: text('channel').notNull(),
+    applicantType: text('applicant_type').notNull(),
+    name: text('name').notNull(),
+    nik: text('nik').notNull().default(''),
+    /** Legal entities: the deed or SK pengesahan number. */
+    legalNumber: text('legal_number').notNull().default(''),
+    address: text('address').notNull(),
+    phone: text('phone').notNull().default(''),
+    email: text('email').notNull().default(''),
+    occupation: text('occupation').notNull().default(''),
+    /** Filed through a proxy (kuasa): the proxy's name; the power of attorney is among the files. */
+    proxyName: text('proxy_name').notNull().default(''),
+    information: text('information').notNull(),
+    purpose: text('purpose').notNull(),
+    obtainMethod: text('obtain_method').notNull(),
+    deliveryMethod: text('delivery_method').notNull(),
+    status: text('status').notNull(),
+    outcome: text('outcome'),
+    profile: text('profile').notNull(),
+    receivedAt: timestamp('received_at', { withTimezone: true, precision: 3 }).notNull(),
+    /** Desk intake: how long the form took, against the SOP's 10 minutes. */
+    intakeSeconds: integer('intake_seconds'),
+    createdBy: integer('created_by').references(() => staff.id),
+    deadlineId: bigint('deadline_id', { mode: 'number' }).references(() => deadlines.id),
+    extensionDeadlineId: bigint('extension_deadline_id', { mode: 'number' }).references(() => deadlines.id),
+    extensionReason: text('extension_reason'),
+    /** What was decided and the notice's contents (held by whom, withheld parts, costs…): see requests/rules.ts. */
+    decision: jsonb('decision'),
+    decidedAt: timestamp('decided_at', { withTimezone: true, precision: 3 }),
+    decidedBy: integer('decided_by').references(() => staff.id),
+    deliveredAt: timestamp('delivered_at', { withTimezone: true, precision: 3 }),
+    deliveryMode: text('delivery_mode'),
+    closedAt: timestamp('closed_at', { withTimezone: true, precision: 3 }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('requests_office_number_key').on(t.officeId, t.number),
+    uniqueIndex('requests_office_submission_key').on(t.officeId, t.submissionKey),
+    index('requests_office_received_idx').on(t.officeId, t.receivedAt, t.id),
+    index('requests_office_status_idx').on(t.officeId, t.status),
+  ],
+);
+
+/**
+ * Files of a request: the applicant's identity documents (private, never released), the scanned
+ * letter of a remote channel, and answers from units and the PPID with the checker's report.
+ */
+export const requestFiles = pgTable(
+  'request_files',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    officeId: integer('office_id').notNull().references(() => offices.id),
+    requestId: bigint('request_id', { mode: 'number' }).notNull().references(() => requests.id),
+    dispositionId: bigint('disposition_id', { mode: 'number' }),
+    role: text('role').notNull(),
+    name: text('name').notNull(),
+    mediaType: text('media_type').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    content: bytea('content').notNull(),
+    check: jsonb('check'),
+    /** 'pending' until the PPID releases it (findings resolved or overridden) or withholds it. */
+    release: text('release').notNull().default('pending'),
+    releaseNote: text('release_note').notNull().default(''),
+    releasedAt: timestamp('released_at', { withTimezone: true }),
+    releasedBy: integer('released_by').references(() => staff.id),
+    uploadedBy: integer('uploaded_by').references(() => staff.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('request_files_request_idx').on(t.requestId)],
+);
+
+/** A nota dinas / disposisi: the desk to the PPID, or the PPID to a unit, each with its own internal deadline. */
+export const dispositions = pgTable(
+  'dispositions',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    officeId: integer('office_id').notNull().references(() => offices.id),
+    requestId: bigint('request_id', { mode: 'number' }).notNull().references(() => requests.id),
+    target: text('target').notNull(), // 'ppid' | 'unit'
+    unitId: integer('unit_id').references(() => units.id),
+    instruction: text('instruction').notNull(),
+    dueOn: date('due_on', { mode: 'string' }).notNull(),
+    fromStaffId: integer('from_staff_id').references(() => staff.id),
+    status: text('status').notNull().default('open'), // open | answered | closed
+    answer: text('answer'), // provided | not_held | not_documented
+    answerNote: text('answer_note').notNull().default(''),
+    holder: text('holder').notNull().default(''),
+    expectedOn: date('expected_on', { mode: 'string' }),
+    answeredAt: timestamp('answered_at', { withTimezone: true }),
+    answeredBy: integer('answered_by').references(() => staff.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('dispositions_request_idx').on(t.requestId), index('dispositions_office_open_idx').on(t.officeId, t.status, t.dueOn)],
+);
+
+/** A download link sent to an applicant: the token's hash, the files it opens, and when it stops working. */
+export const downloadLinks = pgTable(
+  'download_links',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    officeId: integer('office_id').notNull().references(() => offices.id),
+    requestId: bigint('request_id', { mode: 'number' }).notNull().references(() => requests.id),
+    tokenHash: text('token_hash').notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    downloads: integer('downloads').notNull().default(0),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('download_links_token_key').on(t.tokenHash), index('download_links_request_idx').on(t.requestId)],
+);
+
+/**
+ * Files sent with a form that came back with errors, kept so that the person need not choose them
+ * again. The form carries the token; the row goes when the form is sent successfully or after a day.
+ */
+export const stagedUploads = pgTable(
+  'staged_uploads',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    tokenHash: text('token_hash').notNull(),
+    officeId: integer('office_id').notNull().references(() => offices.id),
+    role: text('role').notNull(),
+    name: text('name').notNull(),
+    mediaType: text('media_type').notNull(),
+    size: integer('size').notNull(),
+    content: bytea('content').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('staged_uploads_token_key').on(t.tokenHash), index('staged_uploads_created_idx').on(t.createdAt)],
+);
+
 export const schema = {
   offices,
   units,
@@ -290,4 +448,9 @@ export const schema = {
   settings,
   counters,
   letters,
+  requests,
+  requestFiles,
+  dispositions,
+  downloadLinks,
+  stagedUploads,
 };

@@ -71,22 +71,29 @@ function block(b: LetterBlock): Content {
   }
 }
 
-/** The pdfmake document for a letter: pure, so tests and later previews build the same thing. */
-export function letterDocument(model: LetterModel, qrPngDataUrl: string): TDocumentDefinitions {
-  const { office } = model;
+/** The office's letterhead (kop surat): every document an office prints starts with it. */
+export function letterhead(office: LetterModel['office']): Content[] {
   const contact = [
     [office.address, office.city].filter(Boolean).join(', '),
     [office.phone && `Telp. ${office.phone}`, office.email && `Surel: ${office.email}`].filter(Boolean).join(' · '),
   ].filter(Boolean);
+  return [
+    ...office.letterheadLines.map((line, i): Content => ({ text: line, alignment: 'center', bold: true, fontSize: i === 0 ? 14 : 12 })),
+    ...contact.map((line): Content => ({ text: line, alignment: 'center', fontSize: 9 })),
+    { canvas: [{ type: 'line', x1: 0, y1: 4, x2: 475, y2: 4, lineWidth: 1.5 }], margin: [0, 2, 0, 14] },
+  ];
+}
+
+/** The pdfmake document for a letter: pure, so tests and later previews build the same thing. */
+export function letterDocument(model: LetterModel, qrPngDataUrl: string): TDocumentDefinitions {
+  const { office } = model;
   return {
     pageSize: 'A4',
     pageMargins: [60, 50, 60, 50],
     info: { title: `${model.number} — ${model.subject}`, subject: model.subject, creator: 'Lentera' },
     defaultStyle: { font: 'Helvetica', fontSize: 11, lineHeight: 1.2 },
     content: [
-      ...office.letterheadLines.map((line, i): Content => ({ text: line, alignment: 'center', bold: true, fontSize: i === 0 ? 14 : 12 })),
-      ...contact.map((line): Content => ({ text: line, alignment: 'center', fontSize: 9 })),
-      { canvas: [{ type: 'line', x1: 0, y1: 4, x2: 475, y2: 4, lineWidth: 1.5 }], margin: [0, 2, 0, 14] },
+      ...letterhead(office),
       {
         columns: [
           {
@@ -137,7 +144,15 @@ export function letterDocument(model: LetterModel, qrPngDataUrl: string): TDocum
 export async function renderLetterPdf(model: LetterModel): Promise<Buffer> {
   // Four pixels per module, drawn 90 pt wide: sharp in print, and a few milliseconds to encode (a
   // 240-pixel PNG costs several times more, inside the issuing transaction).
-  const qr = await QRCode.toDataURL(model.verification.url, { errorCorrectionLevel: 'M', margin: 1, scale: 4 });
+  return renderPdf(letterDocument(model, await qrDataUrl(model.verification.url)));
+}
+
+export function qrDataUrl(url: string): Promise<string> {
+  return QRCode.toDataURL(url, { errorCorrectionLevel: 'M', margin: 1, scale: 4 });
+}
+
+/** Any of our documents (letters, receipts, registers, reports) as PDF bytes, with the same safe settings. */
+export function renderPdf(doc: TDocumentDefinitions): Promise<Buffer> {
   // pdfmake is one shared instance whose settings any module may change; createPdf reads them
   // synchronously, so setting them right before the call makes this render use exactly these. No URL
   // is fetched, and the only "local files" allowed are the standard font names (pdfmake checks them
@@ -145,5 +160,5 @@ export async function renderLetterPdf(model: LetterModel): Promise<Buffer> {
   pdfmake.setFonts(FONTS);
   pdfmake.setUrlAccessPolicy(() => false);
   pdfmake.setLocalAccessPolicy((path) => STANDARD_FONTS.has(path));
-  return pdfmake.createPdf(letterDocument(model, qr)).getBuffer();
+  return pdfmake.createPdf({ defaultStyle: { font: 'Helvetica', fontSize: 11, lineHeight: 1.2 }, ...doc }).getBuffer();
 }

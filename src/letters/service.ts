@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import type { Db, Executor } from '../db/client.ts';
+import type { Db, Executor, Tx } from '../db/client.ts';
 import { letters, offices } from '../db/schema.ts';
 import { recordEvent, type Actor } from '../kernel/audit/store.ts';
 import { invalid, notFound } from '../kernel/errors.ts';
@@ -110,58 +110,61 @@ function unprintableProblems(office: OfficeRow, input: IssueLetterInput): Record
  * it is rendered inside the transaction (CPU only, some tens of milliseconds), holding the series'
  * counter row meanwhile: issuers of one series take turns, other series and offices do not wait.
  */
-export async function issueLetter(db: Db, actor: Actor, input: IssueLetterInput): Promise<LetterRow> {
+export function issueLetter(db: Db, actor: Actor, input: IssueLetterInput): Promise<LetterRow> {
+  return db.transaction((tx) => issueLetterIn(tx, actor, input));
+}
+
+/** issueLetter inside a caller's transaction, so a letter and the step it records commit together. */
+export async function issueLetterIn(tx: Tx, actor: Actor, input: IssueLetterInput): Promise<LetterRow> {
   const problems = inputProblems(input);
   if (Object.keys(problems).length > 0) throw invalid(problems);
   const verifyCode = newVerifyCode();
-  return db.transaction(async (tx) => {
-    const office = await officeById(tx, input.officeId);
-    if (!office) throw notFound(text('Kantor tidak ditemukan.', 'Office not found.'));
-    const unprintable = unprintableProblems(office, input);
-    if (Object.keys(unprintable).length > 0) throw invalid(unprintable);
-    const issuedOn = todayIn(office.timeZone, input.now);
-    const year = Number(issuedOn.slice(0, 4));
-    const seq = await nextValue(tx, office.id, input.series, year);
-    const number = formatNumber(input.pattern, { seq, year, month: Number(issuedOn.slice(5, 7)), code: office.code, series: input.series });
-    const pdf = await renderLetterPdf({
-      // An office that has not set its letterhead yet still heads its letters with its name.
-      office: { ...office, letterheadLines: office.letterheadLines.length > 0 ? office.letterheadLines : [office.name] },
+  const office = await officeById(tx, input.officeId);
+  if (!office) throw notFound(text('Kantor tidak ditemukan.', 'Office not found.'));
+  const unprintable = unprintableProblems(office, input);
+  if (Object.keys(unprintable).length > 0) throw invalid(unprintable);
+  const issuedOn = todayIn(office.timeZone, input.now);
+  const year = Number(issuedOn.slice(0, 4));
+  const seq = await nextValue(tx, office.id, input.series, year);
+  const number = formatNumber(input.pattern, { seq, year, month: Number(issuedOn.slice(5, 7)), code: office.code, series: input.series });
+  const pdf = await renderLetterPdf({
+    // An office that has not set its letterhead yet still heads its letters with its name.
+    office: { ...office, letterheadLines: office.letterheadLines.length > 0 ? office.letterheadLines : [office.name] },
+    number,
+    issuedOn,
+    subject: input.subject,
+    addressee: input.addressee,
+    blocks: input.blocks,
+    signer: input.signer,
+    verification: { url: verificationUrl(input.baseUrl, verifyCode), code: verifyCode },
+  });
+  const sha256 = createHash('sha256').update(pdf).digest('hex');
+  const [row] = await tx
+    .insert(letters)
+    .values({
+      officeId: office.id,
+      kind: input.kind,
       number,
       issuedOn,
       subject: input.subject,
-      addressee: input.addressee,
-      blocks: input.blocks,
-      signer: input.signer,
-      verification: { url: verificationUrl(input.baseUrl, verifyCode), code: verifyCode },
-    });
-    const sha256 = createHash('sha256').update(pdf).digest('hex');
-    const [row] = await tx
-      .insert(letters)
-      .values({
-        officeId: office.id,
-        kind: input.kind,
-        number,
-        issuedOn,
-        subject: input.subject,
-        signerName: input.signer.name,
-        signerPosition: input.signer.position,
-        sha256,
-        verifyCode,
-        pdf,
-        subjectType: input.subjectType,
-        subjectId: String(input.subjectId),
-      })
-      .returning();
-    if (!row) throw new Error('letter insert returned no row');
-    await recordEvent(tx, actor, {
-      officeId: office.id,
-      action: 'letter.issued',
-      subjectType: 'letter',
-      subjectId: row.id,
-      after: { number, kind: row.kind, issuedOn, subject: row.subject, signer: input.signer, sha256, about: { type: row.subjectType, id: row.subjectId } },
-    });
-    return row;
+      signerName: input.signer.name,
+      signerPosition: input.signer.position,
+      sha256,
+      verifyCode,
+      pdf,
+      subjectType: input.subjectType,
+      subjectId: String(input.subjectId),
+    })
+    .returning();
+  if (!row) throw new Error('letter insert returned no row');
+  await recordEvent(tx, actor, {
+    officeId: office.id,
+    action: 'letter.issued',
+    subjectType: 'letter',
+    subjectId: row.id,
+    after: { number, kind: row.kind, issuedOn, subject: row.subject, signer: input.signer, sha256, about: { type: row.subjectType, id: row.subjectId } },
   });
+  return row;
 }
 
 /** What the public verification page shows: never the PDF, which may hold personal data. */

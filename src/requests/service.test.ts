@@ -1,0 +1,180 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { eq } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
+import { freshDatabase, ENGINE, type TestDatabase } from '../../test/support/db.ts';
+import { deadlines, letters, outbox, requests } from '../db/schema.ts';
+import { cliActor, verifyAuditLog, type Actor } from '../kernel/audit/store.ts';
+import { AppError } from '../kernel/errors.ts';
+import { readPdf } from '../letters/test-pdf.ts';
+import { demoEmail, seedDemo } from '../offices/seed.ts';
+import { officeBySlug, staffByEmail } from '../offices/store.ts';
+import type { DecisionForm, IntakeForm } from './rules.ts';
+import {
+  answerDisposition,
+  decide,
+  deliver,
+  dispose,
+  downloadViaLink,
+  escalate,
+  explainExempt,
+  extend,
+  findTracked,
+  handOver,
+  newSubmissionKey,
+  receiptFor,
+  setFileRelease,
+  submitRequest,
+} from './service.ts';
+import { filesOf, lettersOf } from './store.ts';
+
+let t: TestDatabase;
+let officeId: number;
+const ctx = { baseUrl: 'https://lentera.example' };
+const anonymous: Actor = { staffId: null, label: 'anonymous', ip: '127.0.0.1', requestId: 't' };
+const staffActors: Record<string, Actor> = {};
+let unitId: number;
+
+before(async () => {
+  t = await freshDatabase();
+  await seedDemo(t.database.db, cliActor('test'), ctx.baseUrl);
+  officeId = (await officeBySlug(t.database.db, 'kab-belitung-timur'))!.id;
+  for (const key of ['desk', 'ppid', 'unit', 'atasan']) {
+    const member = (await staffByEmail(t.database.db, demoEmail(key, 'kab-belitung-timur')))!;
+    staffActors[key] = { staffId: member.id, label: member.email, ip: '', requestId: 't' };
+  }
+  unitId = (await staffByEmail(t.database.db, demoEmail('unit', 'kab-belitung-timur')))!.unitId!;
+});
+after(async () => t?.cleanup());
+
+export const ONLINE_FORM: IntakeForm = {
+  channel: 'online',
+  applicantType: 'individual',
+  name: 'Budi Pemohon',
+  nik: '1906014101900001',
+  legalNumber: '',
+  address: 'Jl. Merdeka 1, Manggar',
+  phone: '081234567890',
+  email: 'budi@example.id',
+  occupation: 'Wartawan',
+  proxyName: '',
+  information: 'Salinan SK penetapan DPT Pemilu 2024 Kabupaten Belitung Timur',
+  purpose: 'Bahan liputan',
+  obtainMethod: 'copy',
+  deliveryMethod: 'email',
+  consent: 'yes',
+};
+
+const NO_DECISION: DecisionForm = { outcome: '', holder: '', form: '', perPage: '', pages: '', delivery: '', other: '', timeToProvide: '', withheld: '', pasal17: '', otherLaw: '', consequence: '', documentedBy: '', note: '' };
+
+function submit(form: Partial<IntakeForm> = {}, key = newSubmissionKey(), actor = anonymous) {
+  return submitRequest(t.database.db, actor, { officeId, form: { ...ONLINE_FORM, ...form }, submissionKey: key, files: [] }, ctx);
+}
+
+async function xlsxBytes(): Promise<Buffer> {
+  const book = new ExcelJS.Workbook();
+  book.addWorksheet('DPT').addRows([['Kecamatan', 'Jumlah'], ['Manggar', 120]]);
+  return Buffer.from(await book.xlsx.writeBuffer());
+}
+
+const scope = () => ({ officeId });
+const rejectsWith = (status: number) => (error: unknown) => error instanceof AppError && error.status === status;
+
+describe(`requests (${ENGINE})`, () => {
+  test('an online request gets a number, a deadline, a receipt mail, and the same form twice makes one request', async () => {
+    const key = newSubmissionKey();
+    const [first, second] = await Promise.all([submit({}, key), submit({}, key)]);
+    assert.equal(first.request.id, second.request.id);
+    assert.equal(first.code, second.code);
+    assert.ok(first.duplicate !== second.duplicate || second.duplicate);
+    assert.match(first.request.number, /^\d{4}\/REG-PPID\/19\.06\/\d{4}$/);
+    const [deadline] = await t.database.db.select().from(deadlines).where(eq(deadlines.id, first.request.deadlineId!));
+    assert.equal(deadline!.workingDays, 10);
+    const mails = await t.database.db.select().from(outbox);
+    const receiptMail = mails.find((m) => JSON.stringify(m.payload).includes(first.request.number) && JSON.stringify(m.payload).includes('budi@example.id'));
+    assert.ok(receiptMail, 'the applicant is mailed the receipt');
+    const attachment = (receiptMail.payload as { attachments: { contentBase64: string }[] }).attachments[0]!;
+    const pdf = await readPdf(Buffer.from(attachment.contentBase64, 'base64'));
+    assert.match(pdf.text, new RegExp(first.request.number.replace(/[/.]/g, '.')));
+    assert.match(pdf.text, new RegExp(first.code));
+    assert.doesNotMatch(pdf.text, /1906014101900001/, 'the NIK is masked on the receipt');
+    const tracked = await findTracked(t.database.db, officeId, first.request.number, first.code.toLowerCase().replace('-', ' '));
+    assert.equal(tracked.id, first.request.id);
+    await assert.rejects(findTracked(t.database.db, officeId, first.request.number, 'AAAAA-AAAAA'), rejectsWith(404));
+    const receipt = await receiptFor(t.database.db, officeId, first.request.number, first.code, ctx.baseUrl);
+    assert.ok(receipt.pdf.length > 1000);
+  });
+
+  test('bad intake is refused per field and leaves nothing behind', async () => {
+    const before = await t.database.db.select({ id: requests.id }).from(requests);
+    await assert.rejects(submit({ nik: '1234', email: 'x', consent: '' }), (error: unknown) => {
+      assert.ok(error instanceof AppError && error.status === 422);
+      assert.deepEqual(Object.keys(error.fields).sort(), ['consent', 'email', 'nik']);
+      return true;
+    });
+    await assert.rejects(submit({ applicantType: 'group', proxyName: '' }), (error: unknown) => error instanceof AppError && 'proxy_letter' in error.fields && 'member_ids' in error.fields);
+    await assert.rejects(submit({ channel: 'walk_in' }), rejectsWith(403));
+    assert.equal((await t.database.db.select({ id: requests.id }).from(requests)).length, before.length);
+  });
+
+  test('the walk-in quick path: desk intake, hand over against a numbered receipt, closed', async () => {
+    const { request } = await submit({ channel: 'walk_in', consent: '' }, newSubmissionKey(), staffActors.desk!);
+    const letter = await handOver(t.database.db, staffActors.desk!, scope(), request.id, { items: ['Salinan SK DPT (3 halaman)'], note: '' }, ctx);
+    assert.equal(letter.kind, 'tanda_terima');
+    const [row] = await t.database.db.select().from(requests).where(eq(requests.id, request.id));
+    assert.equal(row!.status, 'closed');
+    assert.equal(row!.outcome, 'handed_over');
+    await assert.rejects(handOver(t.database.db, staffActors.desk!, scope(), request.id, { items: ['x'], note: '' }, ctx), rejectsWith(409));
+    const pdf = await readPdf(letter.pdf);
+    assert.match(pdf.text, /Salinan SK DPT/);
+  });
+
+  test('exempt explained at the desk cites the DIK and the Pasal 17 letter', async () => {
+    const { request } = await submit();
+    const letter = await explainExempt(t.database.db, staffActors.desk!, scope(), request.id, { pasal17: 'h', dikReference: 'DIK No. 12: data pribadi pemilih', explanation: 'Memuat NIK pemilih.' }, ctx);
+    const pdf = await readPdf(letter.pdf);
+    assert.match(pdf.text, /Pasal 17 huruf h/);
+    assert.match(pdf.text, /DIK No\. 12/);
+    assert.match(pdf.text, /30 \(tiga puluh\) hari kerja/);
+  });
+
+  test('the full SOP: escalate, dispose to a unit, unit answers with a checked file, extend once, decide, deliver by e-mail, download', async () => {
+    const { request } = await submit();
+    await escalate(t.database.db, staffActors.desk!, scope(), request.id, { note: 'Mohon ditindaklanjuti.' }, ctx);
+    await assert.rejects(dispose(t.database.db, staffActors.desk!, scope(), request.id, { unitIds: [unitId], instruction: 'x', dueOn: '2099-01-01' }, ctx), rejectsWith(403));
+    const [dispositionId] = await dispose(t.database.db, staffActors.ppid!, scope(), request.id, { unitIds: [unitId], instruction: 'Siapkan salinan SK DPT.', dueOn: new Date().toISOString().slice(0, 10) }, ctx);
+    await answerDisposition(t.database.db, staffActors.unit!, scope(), dispositionId!, { answer: 'provided', note: '', holder: '', expectedOn: '', files: [{ role: 'files', name: 'dpt.xlsx', bytes: await xlsxBytes() }] }, ctx);
+    await assert.rejects(answerDisposition(t.database.db, staffActors.unit!, scope(), dispositionId!, { answer: 'not_held', note: '', holder: 'KPU RI', expectedOn: '', files: [] }, ctx), rejectsWith(409));
+    const letterExt = await extend(t.database.db, staffActors.ppid!, scope(), request.id, { reason: 'Data perlu dihimpun dari beberapa kecamatan.' }, ctx);
+    assert.equal(letterExt.kind, 'pemberitahuan_perpanjangan');
+    await assert.rejects(extend(t.database.db, staffActors.ppid!, scope(), request.id, { reason: 'Sekali lagi karena banyak data.' }, ctx), rejectsWith(409));
+    const files = await filesOf(t.database.db, request.id);
+    assert.equal(files.length, 1);
+    await assert.rejects(decide(t.database.db, staffActors.ppid!, scope(), request.id, { ...NO_DECISION, outcome: 'granted_full', form: 'soft', timeToProvide: 'Saat ini' }, ctx), rejectsWith(409), 'files must be settled first');
+    await setFileRelease(t.database.db, staffActors.ppid!, scope(), files[0]!.id, { release: true, reason: '' });
+    const { notice } = await decide(t.database.db, staffActors.ppid!, scope(), request.id, { ...NO_DECISION, outcome: 'granted_full', form: 'soft', perPage: '500', pages: '10', delivery: '0', other: '0', timeToProvide: 'Saat pemberitahuan ini diterima' }, ctx);
+    const text = (await readPdf(notice.pdf)).text;
+    for (const expected of [/Dikabulkan seluruhnya/, /Rp 500 x 10 halaman = Rp 5\.000/, /Jumlah biaya/, /Softcopy/, new RegExp(request.number.replace(/[/.]/g, '.'))]) assert.match(text, expected);
+    await assert.rejects(decide(t.database.db, staffActors.ppid!, scope(), request.id, { ...NO_DECISION, outcome: 'refused' }, ctx), rejectsWith(422));
+    const delivered = await deliver(t.database.db, staffActors.desk!, scope(), request.id, { mode: 'email', note: '' }, ctx);
+    assert.ok(delivered.token);
+    const file = await downloadViaLink(t.database.db, delivered.token, files[0]!.id);
+    assert.equal(file.name, 'dpt.xlsx');
+    const kinds = (await lettersOf(t.database.db, request.id)).map((l) => l.kind);
+    assert.deepEqual(kinds, ['pemberitahuan_perpanjangan', 'pemberitahuan_tertulis']);
+    assert.deepEqual((await verifyAuditLog(t.database.db)).problems, []);
+  });
+
+  test('a refusal issues the notice and the SK Penolakan naming the Pasal 17 letter and consequence', async () => {
+    const { request } = await submit();
+    await escalate(t.database.db, staffActors.desk!, scope(), request.id, { note: 'Mohon diputus.' }, ctx);
+    const { refusal } = await decide(t.database.db, staffActors.ppid!, scope(), request.id, { ...NO_DECISION, outcome: 'refused', pasal17: 'h', consequence: 'Membuka data pribadi pemilih.' }, ctx);
+    assert.ok(refusal);
+    const text = (await readPdf(refusal.pdf)).text;
+    assert.match(text, /Pasal 17 huruf h/);
+    assert.match(text, /Membuka data pribadi pemilih/);
+    assert.match(text, /keberatan/);
+    const count = await t.database.db.select({ id: letters.id }).from(letters).where(eq(letters.subjectId, String(request.id)));
+    assert.equal(count.length, 2);
+  });
+});
