@@ -13,6 +13,7 @@ import { formatDay, text, type Text } from '../kernel/i18n.ts';
 import { formatNumber } from '../kernel/numbering/rules.ts';
 import { nextValue } from '../kernel/numbering/store.ts';
 import { installationSecret } from '../kernel/settings.ts';
+import { MAX_FILE_BYTES, type UploadedFile } from '../kernel/uploads.ts';
 import { issueLetterIn, type LetterRow } from '../letters/service.ts';
 import type { LetterBlock } from '../letters/render.ts';
 import { enqueueMail, type MailAttachment } from '../mail/mail.ts';
@@ -64,18 +65,8 @@ export interface ServiceContext {
   readonly now?: Date;
 }
 
-/** Per file: what the upload limit is. Shared with the multipart parser's limit in src/web/app.ts. */
-export const MAX_FILE_BYTES = 20 * 1024 * 1024;
 /** Identity documents and scanned letters: what a scanner or a phone camera produces. */
 export const INTAKE_TYPES: readonly DetectedType[] = ['pdf', 'png', 'jpeg'];
-
-export interface UploadedFile {
-  readonly role: string;
-  readonly name: string;
-  readonly bytes: Buffer;
-  /** The upload was cut at the size limit by the form parser. */
-  readonly truncated?: boolean;
-}
 
 interface CheckedFile {
   readonly role: string;
@@ -825,4 +816,24 @@ export async function receiptForStaff(db: Db, scope: OfficeScope, id: number, ba
   if (!request || !office) throw notFound(text('Permohonan tidak ditemukan.', 'Request not found.'));
   const code = await trackingCode(db, office.id, request.submissionKey);
   return { number: request.number, pdf: await renderReceiptPdf(office, request, code, trackingUrl(baseUrl, office)) };
+}
+
+/** Files staff may open: answers for everyone working on the request; identity documents only for the desk and the PPID. */
+const IDENTITY_READERS: readonly Role[] = ['desk_officer', 'ppid', 'system_admin'];
+
+/**
+ * A request file's bytes for staff. Intake files hold personal data (KTP scans, deeds): opening one
+ * is refused to other roles and is recorded in the audit log every time.
+ */
+export async function staffFile(db: Db, actor: Actor, scope: OfficeScope, fileId: number): Promise<{ name: string; mediaType: string; content: Buffer }> {
+  if (actor.staffId === null) throw forbidden();
+  const member = await staffById(db, actor.staffId);
+  const file = await fileInScope(db, scope, fileId);
+  if (!member?.active || !file) throw notFound(text('Berkas tidak ditemukan.', 'File not found.'));
+  if (file.role === 'answer') return { name: file.name, mediaType: file.mediaType, content: file.content };
+  if (!member.roles.some((r) => IDENTITY_READERS.includes(r as Role))) throw forbidden(text('Dokumen identitas pemohon hanya dapat dibuka oleh petugas desk dan PPID.', "The applicant's identity documents can be opened only by the desk and the PPID."));
+  await db.transaction((tx) =>
+    recordEvent(tx, actor, { officeId: file.officeId, action: 'request.identity_viewed', subjectType: 'request', subjectId: file.requestId, after: { file: file.id, role: file.role } }),
+  );
+  return { name: file.name, mediaType: file.mediaType, content: file.content };
 }

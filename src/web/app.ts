@@ -21,6 +21,7 @@ import { installationSecret } from '../kernel/settings.ts';
 import { decideAccess, PUBLIC, type Access } from './access.ts';
 import { ErrorPage, isApiRequest, problemJson, toAppError } from './errors.tsx';
 import type { PageContext } from './layout.tsx';
+import { MAX_FILE_BYTES, type UploadedFile } from '../kernel/uploads.ts';
 import { registerCapabilities } from './routes.ts';
 import './context.ts';
 
@@ -48,7 +49,7 @@ declare module 'fastify' {
 const STATIC_DIR = join(dirname(fileURLToPath(import.meta.url)), 'static');
 
 /** Upload limits, shared by every multipart form. */
-export const UPLOAD_LIMITS = { fileSize: 20 * 1024 * 1024, files: 10, fields: 200, parts: 220 } as const;
+export const UPLOAD_LIMITS = { fileSize: MAX_FILE_BYTES, files: 10, fields: 200, parts: 220 } as const;
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -110,6 +111,10 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean } = {}
 
   app.decorateRequest('lang', 'id');
   app.decorateRequest('session', undefined);
+  app.decorateRequest('uploads', null as unknown as UploadedFile[]);
+  app.addHook('onRequest', async (request) => {
+    request.uploads = [];
+  });
 
   const cookieSecret = await installationSecret(database.db, 'cookie_secret');
   await app.register(cookie, { secret: cookieSecret, hook: 'onRequest' });
@@ -135,7 +140,9 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean } = {}
   });
   await app.register(rateLimit, { max: config.rateLimitPerMinute, timeWindow: '1 minute' });
   await app.register(formbody, { bodyLimit: 1024 * 1024 });
-  await app.register(multipart, { limits: UPLOAD_LIMITS });
+  // An over-size file is cut at the limit and flagged rather than failing the whole form, so the form
+  // comes back with its other fields and a message naming the file.
+  await app.register(multipart, { limits: UPLOAD_LIMITS, throwFileSizeLimit: false });
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', String(request.id));
   });
@@ -147,7 +154,11 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean } = {}
     try {
       for await (const part of request.parts()) {
         request.body = part.fields;
-        if (part.type === 'file') await part.toBuffer();
+        if (part.type !== 'file') continue;
+        const bytes = await part.toBuffer();
+        // A file input left empty still sends a part, with no name and no bytes.
+        if (!part.filename && bytes.length === 0) continue;
+        request.uploads.push({ role: part.fieldname, name: part.filename, bytes, truncated: part.file.truncated });
       }
     } catch (error) {
       const status = (error as { statusCode?: number }).statusCode;

@@ -5,12 +5,15 @@ import { forbidden, unauthenticated } from '../kernel/errors.ts';
 import type { Lang } from '../kernel/i18n.ts';
 import type { OfficeScope, StaffRow } from '../offices/store.ts';
 import type { Role } from '../offices/roles.ts';
+import type { UploadedFile } from '../kernel/uploads.ts';
 import type { Access } from './access.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
     lang: Lang;
     session: ActiveSession | undefined;
+    /** Files of a multipart form, read before the handler (src/web/app.ts); empty otherwise. */
+    uploads: UploadedFile[];
   }
   interface FastifyContextConfig {
     /** Who may use the route: required on every route (see src/web/access.ts). */

@@ -48,6 +48,11 @@ interface NavLink {
 
 const DESK_NAV: readonly NavLink[] = [
   { href: '/desk', label: text('Beranda', 'Home') },
+  { href: '/desk/permohonan', label: text('Permohonan', 'Requests'), roles: ['desk_officer', 'ppid', 'atasan_ppid'] },
+  { href: '/desk/disposisi', label: text('Disposisi', 'Assignments'), roles: ['information_provider', 'ppid'] },
+  { href: '/desk/register', label: text('Register', 'Register'), roles: ['desk_officer', 'ppid', 'atasan_ppid'] },
+  { href: '/desk/supervisi', label: text('Supervisi harian', 'Daily supervision'), roles: ['ppid'] },
+  { href: '/desk/laporan-bulanan', label: text('Laporan bulanan', 'Monthly report'), roles: ['ppid', 'atasan_ppid'] },
   { href: '/desk/holidays', label: text('Hari libur', 'Holidays') },
   { href: '/desk/staff', label: text('Staf', 'Staff'), roles: ['office_admin'] },
   { href: '/desk/units', label: text('Unit', 'Units'), roles: ['office_admin'] },
