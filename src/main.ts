@@ -8,6 +8,7 @@ import { createJobRunner, createScheduler, type JobRunner, type Scheduler } from
 import { buildApp, type App } from './web/app.ts';
 import { cliActor } from './kernel/audit/store.ts';
 import { isAppError } from './kernel/errors.ts';
+import { seedDemoRequests } from './requests/seed.ts';
 import { DEMO_PASSWORD, demoEmail, seedDemo } from './offices/seed.ts';
 
 const STOP_GRACE_MS = 10_000;
@@ -88,7 +89,8 @@ async function main(): Promise<void> {
   if (process.argv.includes('--demo')) {
     try {
       const seeded = await seedDemo(running.database.db, cliActor('demo'), running.url);
-      running.app.log.info({ ...seeded, password: DEMO_PASSWORD, example: demoEmail('ppid', 'kab-bintan') }, 'demo data ready (see README for every sign-in)');
+      const requests = await seedDemoRequests(running.database.db, running.url);
+      running.app.log.info({ ...seeded, requests, password: DEMO_PASSWORD, example: demoEmail('ppid', 'kab-bintan') }, 'demo data ready (see README for every sign-in)');
     } catch (error) {
       if (!isAppError(error)) throw error;
       running.app.log.warn(`${error.text.id} / ${error.text.en}`);

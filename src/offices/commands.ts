@@ -5,6 +5,7 @@ import { isRole } from './roles.ts';
 import { seedDemo } from './seed.ts';
 import { createStaff, importOffices, requireOffice } from './service.ts';
 import { unitsOfOffice } from './store.ts';
+import { seedDemoRequests } from '../requests/seed.ts';
 
 function readInput(path: string | undefined): string {
   if (!path) throw new UsageError('Sebutkan berkas CSV / name the CSV file.');
@@ -18,13 +19,14 @@ function readInput(path: string | undefined): string {
 export const seedCommand = defineCommand({
   name: 'seed',
   summary: 'Isi data demo: kantor, unit dan staf / load demo offices, units and staff',
-  help: 'npm run cli -- seed --demo\n\n  --demo   load the demo hierarchy (KPU RI, Kepri, Bintan, Babel, Belitung Timur) with one account per role.\n           Safe to run twice.',
+  help: 'npm run cli -- seed --demo\n\n  --demo   load the demo hierarchy (KPU RI, Kepri, Bintan, Babel, Belitung Timur) with one account per role, and demo requests\n           in every state at Belitung Timur and Bintan. Safe to run twice.',
   options: { demo: { type: 'boolean' } },
   async run(values, _positionals, { config, database, out }) {
     if (!values.demo) throw new UsageError('Hanya --demo yang tersedia / only --demo is available.');
     const result = await seedDemo(database.db, cliActor('seed'), config.baseUrl);
     out(`Kantor / offices: ${result.offices.created} baru/new, ${result.offices.updated} diperbarui/updated, ${result.offices.unchanged} tetap/unchanged`);
     out(`Unit baru / new units: ${result.unitsCreated}; staf baru / new staff: ${result.staffCreated}`);
+    out(`Permohonan contoh / demo requests: ${await seedDemoRequests(database.db, config.baseUrl)}`);
   },
 });
 
