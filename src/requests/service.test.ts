@@ -177,4 +177,41 @@ describe(`requests (${ENGINE})`, () => {
     const count = await t.database.db.select({ id: letters.id }).from(letters).where(eq(letters.subjectId, String(request.id)));
     assert.equal(count.length, 2);
   });
+
+  test('registration numbers stay unique and gap-free under concurrent submissions', async () => {
+    const results = await Promise.all(Array.from({ length: 20 }, () => submit()));
+    const seqs = results.map((r) => Number(r.request.number.slice(0, 4))).sort((a, b) => a - b);
+    assert.equal(new Set(seqs).size, 20);
+    assert.equal(seqs[19]! - seqs[0]!, 19, 'no gaps between the first and the last');
+  });
+
+  test('each notice outcome prints what the law asks of it', async () => {
+    const cases: [Partial<DecisionForm>, RegExp[]][] = [
+      [{ outcome: 'granted_part', form: 'both', perPage: '1.000', pages: '3', delivery: '15000', other: '0', timeToProvide: '3 hari kerja', withheld: 'NIK dan alamat dihitamkan (Pasal 17 huruf h)' }, [/Dikabulkan sebagian/, /NIK dan alamat dihitamkan/, /Rp 1\.000 x 3 halaman = Rp 3\.000/, /Rp 15\.000/, /Rp 18\.000/, /keberatan/]],
+      [{ outcome: 'not_held', holder: 'Bawaslu Kabupaten Belitung Timur' }, [/tidak dikuasai/, /Bawaslu Kabupaten Belitung Timur/]],
+      [{ outcome: 'not_documented', documentedBy: 'akhir Desember 2026' }, [/belum didokumentasikan/i, /akhir Desember 2026/]],
+    ];
+    for (const [form, expected] of cases) {
+      const { request } = await submit();
+      await escalate(t.database.db, staffActors.desk!, scope(), request.id, { note: 'Mohon diputus.' }, ctx);
+      const { notice } = await decide(t.database.db, staffActors.ppid!, scope(), request.id, { ...NO_DECISION, ...form }, ctx);
+      const text = (await readPdf(notice.pdf)).text.replace(/\s+/g, ' ');
+      for (const pattern of [...expected, /Pemberitahuan tertulis/i, /Periksa keaslian surat/]) assert.match(text, pattern, `${form.outcome}: ${pattern}`);
+    }
+  });
+
+  test('the extension notice gives the reason and the new date, counted on from the first due date', async () => {
+    const { request } = await submit();
+    const letter = await extend(t.database.db, staffActors.ppid!, scope(), request.id, { reason: 'Informasi tersebar di tiga subbagian.' }, ctx);
+    const text = (await readPdf(letter.pdf)).text.replace(/\s+/g, ' ');
+    assert.match(text, /Informasi tersebar di tiga subbagian/);
+    assert.match(text, /Batas waktu baru/);
+    const [row] = await t.database.db.select().from(requests).where(eq(requests.id, request.id));
+    const [first] = await t.database.db.select().from(deadlines).where(eq(deadlines.id, row!.deadlineId!));
+    const [second] = await t.database.db.select().from(deadlines).where(eq(deadlines.id, row!.extensionDeadlineId!));
+    assert.ok(first!.closedAt, 'the first clock is closed');
+    assert.equal(second!.workingDays, 7);
+    assert.ok(second!.due > first!.due);
+  });
 });
+
