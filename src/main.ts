@@ -45,7 +45,7 @@ export async function start(config: Config, options: Parameters<typeof buildApp>
       runner = createJobRunner({ database, handlers: jobHandlers(config), log: app.log });
       runner.start();
       scheduler = createScheduler(app.log);
-      registerSchedules(scheduler, database);
+      registerSchedules(scheduler, database, config.baseUrl);
     }
   } catch (error) {
     await app?.close().catch(() => undefined);

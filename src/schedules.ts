@@ -1,11 +1,16 @@
 import { purgeExpiredAuthRows } from './auth/service.ts';
 import type { Database } from './db/client.ts';
 import type { Scheduler } from './kernel/outbox/runner.ts';
+import { sendDeadlineReminders } from './requests/reminders.ts';
+import { purgeStagedUploads } from './requests/service.ts';
 
 /**
  * Every periodic task of the installation. The web process (unless JOBS=off) and `worker` both register
  * them; each task is safe to run from several processes at once.
  */
-export function registerSchedules(scheduler: Scheduler, database: Database): void {
+export function registerSchedules(scheduler: Scheduler, database: Database, baseUrl: string): void {
   scheduler.every('purge-expired-auth', '17 * * * *', () => purgeExpiredAuthRows(database.db));
+  // Hourly, so a reminder goes out early on its day in every zone; the outbox dedupe key sends each once.
+  scheduler.every('deadline-reminders', '5 * * * *', () => sendDeadlineReminders(database.db, new Date(), baseUrl));
+  scheduler.every('purge-staged-uploads', '41 3 * * *', () => purgeStagedUploads(database.db));
 }

@@ -329,6 +329,7 @@ export async function officeDeskRoutes(app: App, { database, config }: AppDeps):
     hours_end: text('Jam tutup layanan', 'Service closes'),
     after_hours_rule: text('Permohonan setelah jam tutup dihitung', 'Requests after closing time count'),
     letterhead: text('Kop surat (satu baris per baris)', 'Letterhead (one line per line)'),
+    reminder_days: text('Pengingat tenggat (hari kerja sebelumnya)', 'Deadline reminders (working days before)'),
   };
 
   async function OfficePage(props: { request: FastifyRequest; reply: FastifyReply; form?: FormState }): Promise<string> {
@@ -346,6 +347,7 @@ export async function officeDeskRoutes(app: App, { database, config }: AppDeps):
         hours_end: office.hoursEnd,
         after_hours_rule: office.afterHoursRule,
         letterhead: office.letterheadLines.join('\n'),
+        reminder_days: office.reminderDays.join(', '),
       },
       errors: {},
     };
@@ -374,6 +376,14 @@ export async function officeDeskRoutes(app: App, { database, config }: AppDeps):
             ]}
           />
           <TextArea lang={ctx.lang} form={form} name="letterhead" label={OFFICE_LABELS.letterhead!} rows={3} />
+          <TextField
+            lang={ctx.lang}
+            form={form}
+            name="reminder_days"
+            label={OFFICE_LABELS.reminder_days!}
+            inputmode="numeric"
+            hint={text('Sampai tiga angka 1–10 dipisah koma, mis. 3, 1; kosongkan bila tidak perlu pengingat.', 'Up to three numbers 1–10 separated by commas, e.g. 3, 1; leave empty for no reminders.')}
+          />
           <button type="submit">{say(ctx.lang, text('Simpan', 'Save'))}</button>
         </form>
       </Layout>
@@ -397,6 +407,7 @@ export async function officeDeskRoutes(app: App, { database, config }: AppDeps):
         hoursEnd: values.hours_end!,
         afterHoursRule: values.after_hours_rule!,
         letterheadLines: values.letterhead!.split(/\r?\n/).map((l) => l.trim()).filter(Boolean),
+        reminderDays: values.reminder_days!.split(/[\s,;]+/).filter(Boolean).map((d) => (/^\d{1,2}$/.test(d) ? Number(d) : Number.NaN)),
       });
       return redirectWithNotice(reply, '/desk/office', 'office_saved');
     } catch (error) {

@@ -126,20 +126,24 @@ export async function importOffices(db: Db, actor: Actor, csv: string): Promise<
   });
 }
 
-/** Office details an office admin keeps current: address, letterhead, hours. */
+/** Office details an office admin keeps current: address, letterhead, hours, deadline reminders. */
 export async function updateOfficeDetails(
   db: Db,
   actor: Actor,
   scope: OfficeScope,
-  input: Pick<OfficeInput, 'address' | 'city' | 'phone' | 'email' | 'website' | 'timeZone' | 'hoursStart' | 'hoursEnd' | 'letterheadLines'> & { afterHoursRule: string },
+  input: Pick<OfficeInput, 'address' | 'city' | 'phone' | 'email' | 'website' | 'timeZone' | 'hoursStart' | 'hoursEnd' | 'letterheadLines'> & { afterHoursRule: string; reminderDays: readonly number[] },
 ): Promise<OfficeRow> {
   return db.transaction(async (tx) => {
     const [before] = await tx.select().from(offices).where(eq(offices.id, scope.officeId));
     if (!before) throw notFound();
     const problems = officeProblems({ ...input, slug: before.slug, code: before.code, name: before.name, level: before.level, parentSlug: before.parentId ? 'parent' : '' });
     if (!isAfterHoursRule(input.afterHoursRule)) problems.after_hours_rule = text('Pilih aturan yang tersedia.', 'Choose one of the rules offered.');
+    const days = input.reminderDays;
+    if (days.length > 3 || new Set(days).size !== days.length || !days.every((d) => Number.isInteger(d) && d >= 1 && d <= 10)) {
+      problems.reminder_days = text('Isi sampai tiga angka berbeda dari 1 sampai 10, mis. 3, 1.', 'Give up to three different numbers from 1 to 10, e.g. 3, 1.');
+    }
     if (Object.keys(problems).length) throw invalid(problems);
-    const values = { ...input, letterheadLines: [...input.letterheadLines] };
+    const values = { ...input, letterheadLines: [...input.letterheadLines], reminderDays: [...days].sort((a, b) => b - a) };
     const [after] = await tx.update(offices).set(values).where(eq(offices.id, scope.officeId)).returning();
     await recordEvent(tx, actor, { officeId: scope.officeId, action: 'office.updated', subjectType: 'office', subjectId: scope.officeId, before, after: values });
     return after!;

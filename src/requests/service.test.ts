@@ -21,7 +21,9 @@ import {
   extend,
   findTracked,
   handOver,
+  mailReceipt,
   newSubmissionKey,
+  RECEIPT_JOB,
   receiptFor,
   setFileRelease,
   submitRequest,
@@ -90,7 +92,11 @@ describe(`requests (${ENGINE})`, () => {
     assert.match(first.request.number, /^\d{4}\/REG-PPID\/19\.06\/\d{4}$/);
     const [deadline] = await t.database.db.select().from(deadlines).where(eq(deadlines.id, first.request.deadlineId!));
     assert.equal(deadline!.workingDays, 10);
+    await mailReceipt(t.database.db, first.request.id, ctx.baseUrl);
+    await mailReceipt(t.database.db, first.request.id, ctx.baseUrl);
     const mails = await t.database.db.select().from(outbox);
+    assert.equal(mails.filter((m) => m.kind === RECEIPT_JOB && JSON.stringify(m.payload) === JSON.stringify({ requestId: first.request.id })).length, 1, 'one receipt job');
+    assert.equal(mails.filter((m) => m.dedupeKey === `receipt-mail:${first.request.id}`).length, 1, 'one receipt mail even when the job runs twice');
     const receiptMail = mails.find((m) => JSON.stringify(m.payload).includes(first.request.number) && JSON.stringify(m.payload).includes('budi@example.id'));
     assert.ok(receiptMail, 'the applicant is mailed the receipt');
     const attachment = (receiptMail.payload as { attachments: { contentBase64: string }[] }).attachments[0]!;

@@ -17,6 +17,8 @@ import { MAX_FILE_BYTES, type UploadedFile } from '../kernel/uploads.ts';
 import { issueLetterIn, type LetterRow } from '../letters/service.ts';
 import type { LetterBlock } from '../letters/render.ts';
 import { enqueueMail, type MailAttachment } from '../mail/mail.ts';
+import { enqueue } from '../kernel/outbox/store.ts';
+import type { JobHandler } from '../kernel/outbox/runner.ts';
 import { todayIn } from '../offices/portal.tsx';
 import type { Role } from '../offices/roles.ts';
 import { officeById, staffById, unitInScope, type OfficeRow, type OfficeScope, type StaffRow } from '../offices/store.ts';
@@ -270,20 +272,8 @@ export async function submitRequest(db: Db, actor: Actor, input: SubmitInput, ct
         subjectId: row.id,
         after: { number, channel: values.channel, applicantType: values.applicantType, profile: profile.name, due: deadline.due, files: files.length, intakeMinutes: startedAt ? minutesBetween(startedAt, now) : null, sopMinutes: SOP_MINUTES.intake },
       });
-      if (values.email) {
-        const receipt = await renderReceiptPdf(office, request!, code, trackingUrl(ctx.baseUrl, office));
-        await mailApplicant(tx, office, request!, `Tanda bukti permohonan informasi ${number}`, [
-          `Yth. ${values.name},`,
-          '',
-          `Permohonan informasi Anda kepada ${office.name} telah kami terima.`,
-          `Nomor pendaftaran: ${number}`,
-          `Kode pelacakan: ${code}`,
-          `Batas waktu pemberitahuan tertulis: ${formatDay('id', deadline.due)}`,
-          '',
-          `Ikuti permohonan Anda di ${trackingUrl(ctx.baseUrl, office)} dengan nomor pendaftaran dan kode pelacakan di atas.`,
-          'Tanda bukti terlampir.',
-        ], [{ filename: `tanda-bukti-${fileSafe(number)}.pdf`, contentType: 'application/pdf', contentBase64: receipt.toString('base64') }]);
-      }
+      // The receipt PDF is rendered by a job after commit: intake (and the number counter) need not wait for it.
+      if (values.email) await enqueue(tx, { kind: RECEIPT_JOB, officeId: office.id, payload: { requestId: row.id }, dedupeKey: `receipt:${row.id}` });
       if (values.channel === 'online') {
         await mailStaff(tx, office.id, ['desk_officer', 'ppid'], `Permohonan informasi baru ${number}`, [
           `Permohonan baru masuk lewat portal ${office.name}.`,
@@ -303,6 +293,46 @@ export async function submitRequest(db: Db, actor: Actor, input: SubmitInput, ct
     }
     throw error;
   }
+}
+
+export const RECEIPT_JOB = 'request.receipt';
+
+/** Mails the applicant the receipt (tanda bukti) with the tracking code; queued by submitRequest. */
+export async function mailReceipt(db: Db, requestId: number, baseUrl: string): Promise<void> {
+  const [request] = await db.select().from(requests).where(eq(requests.id, requestId));
+  const office = request ? await officeById(db, request.officeId) : undefined;
+  if (!request?.email || !office) return;
+  const code = await trackingCode(db, office.id, request.submissionKey);
+  const due = await currentDeadline(db, request);
+  const receipt = await renderReceiptPdf(office, request, code, trackingUrl(baseUrl, office));
+  await mailApplicant(
+    db,
+    office,
+    request,
+    `Tanda bukti permohonan informasi ${request.number}`,
+    [
+      `Yth. ${request.name},`,
+      '',
+      `Permohonan informasi Anda kepada ${office.name} telah kami terima.`,
+      `Nomor pendaftaran: ${request.number}`,
+      `Kode pelacakan: ${code}`,
+      ...(due ? [`Batas waktu pemberitahuan tertulis: ${formatDay('id', due.due)}`] : []),
+      '',
+      `Ikuti permohonan Anda di ${trackingUrl(baseUrl, office)} dengan nomor pendaftaran dan kode pelacakan di atas.`,
+      'Tanda bukti terlampir.',
+    ],
+    [{ filename: `tanda-bukti-${fileSafe(request.number)}.pdf`, contentType: 'application/pdf', contentBase64: receipt.toString('base64') }],
+    // A job run twice (a crash after queueing) still sends one receipt.
+    `receipt-mail:${request.id}`,
+  );
+}
+
+export function receiptJobHandler(baseUrl: string): JobHandler {
+  return async (payload, ctx) => {
+    const requestId = (payload as { requestId?: unknown } | null)?.requestId;
+    if (typeof requestId !== 'number') throw new Error('request.receipt payload needs a numeric requestId');
+    await mailReceipt(ctx.database.db, requestId, baseUrl);
+  };
 }
 
 function fileSafe(value: string): string {
@@ -373,9 +403,10 @@ async function closeOpenDeadlines(tx: Tx, actor: Actor, request: RequestRow, at:
   }
 }
 
-async function mailApplicant(tx: Tx, office: OfficeRow, request: RequestRow, subject: string, lines: readonly string[], attachments: MailAttachment[] = []): Promise<void> {
+async function mailApplicant(tx: Executor, office: OfficeRow, request: RequestRow, subject: string, lines: readonly string[], attachments: MailAttachment[] = [], dedupeKey?: string): Promise<void> {
   if (!request.email) return;
   await enqueueMail(tx, {
+    ...(dedupeKey ? { dedupeKey } : {}),
     officeId: office.id,
     to: request.email,
     subject,

@@ -1,5 +1,6 @@
 import type { Config } from '../../config.ts';
 import { createMailer, MAIL_KIND, mailHandler } from '../../mail/mail.ts';
+import { RECEIPT_JOB, receiptJobHandler } from '../../requests/service.ts';
 import type { JobHandlers } from './runner.ts';
 
 /**
@@ -9,5 +10,6 @@ import type { JobHandlers } from './runner.ts';
 export function jobHandlers(config: Config): JobHandlers {
   return {
     [MAIL_KIND]: mailHandler(createMailer(config)),
+    [RECEIPT_JOB]: receiptJobHandler(config.baseUrl),
   };
 }

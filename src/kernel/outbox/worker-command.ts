@@ -29,7 +29,7 @@ export const workerCommand = defineCommand({
     }
     runner.start();
     const scheduler = createScheduler(lineLog(out));
-    registerSchedules(scheduler, database);
+    registerSchedules(scheduler, database, config.baseUrl);
     out('Pekerja berjalan; hentikan dengan Ctrl+C / worker running; stop with Ctrl+C.');
     const signal = await nextStopSignal();
     out(`${signal}: menyelesaikan pekerjaan yang sedang berjalan / finishing jobs under way…`);
