@@ -330,7 +330,15 @@ export async function officeDeskRoutes(app: App, { database, config }: AppDeps):
     after_hours_rule: text('Permohonan setelah jam tutup dihitung', 'Requests after closing time count'),
     letterhead: text('Kop surat (satu baris per baris)', 'Letterhead (one line per line)'),
     reminder_days: text('Pengingat tenggat (hari kerja sebelumnya)', 'Deadline reminders (working days before)'),
+    request_number_pattern: text('Pola nomor pendaftaran permohonan', 'Request registration number pattern'),
+    letter_number_pattern: text('Pola nomor surat PPID', "PPID letter number pattern"),
+    download_link_days: text('Masa berlaku tautan unduhan (hari)', 'Download links valid for (days)'),
   };
+
+  const PATTERN_HINT = text(
+    'Penanda: {seq} atau {seq:4} (urutan per tahun), {year}, {month}, {romanMonth}, {code} (kode kantor). Wajib memuat {seq} dan {year}. Contoh: {seq:4}/REG-PPID/{code}/{year}.',
+    'Tokens: {seq} or {seq:4} (yearly sequence), {year}, {month}, {romanMonth}, {code} (office code). Must contain {seq} and {year}. Example: {seq:4}/REG-PPID/{code}/{year}.',
+  );
 
   async function OfficePage(props: { request: FastifyRequest; reply: FastifyReply; form?: FormState }): Promise<string> {
     const ctx = pageContext(props.request, props.reply, NOTICES);
@@ -348,6 +356,9 @@ export async function officeDeskRoutes(app: App, { database, config }: AppDeps):
         after_hours_rule: office.afterHoursRule,
         letterhead: office.letterheadLines.join('\n'),
         reminder_days: office.reminderDays.join(', '),
+        request_number_pattern: office.requestNumberPattern,
+        letter_number_pattern: office.letterNumberPattern,
+        download_link_days: String(office.downloadLinkDays),
       },
       errors: {},
     };
@@ -384,6 +395,9 @@ export async function officeDeskRoutes(app: App, { database, config }: AppDeps):
             inputmode="numeric"
             hint={text('Sampai tiga angka 1–10 dipisah koma, mis. 3, 1; kosongkan bila tidak perlu pengingat.', 'Up to three numbers 1–10 separated by commas, e.g. 3, 1; leave empty for no reminders.')}
           />
+          <TextField lang={ctx.lang} form={form} name="request_number_pattern" label={OFFICE_LABELS.request_number_pattern!} required hint={PATTERN_HINT} />
+          <TextField lang={ctx.lang} form={form} name="letter_number_pattern" label={OFFICE_LABELS.letter_number_pattern!} required hint={PATTERN_HINT} />
+          <TextField lang={ctx.lang} form={form} name="download_link_days" label={OFFICE_LABELS.download_link_days!} inputmode="numeric" required hint={text('1 sampai 90 hari.', '1 to 90 days.')} />
           <button type="submit">{say(ctx.lang, text('Simpan', 'Save'))}</button>
         </form>
       </Layout>
@@ -408,6 +422,9 @@ export async function officeDeskRoutes(app: App, { database, config }: AppDeps):
         afterHoursRule: values.after_hours_rule!,
         letterheadLines: values.letterhead!.split(/\r?\n/).map((l) => l.trim()).filter(Boolean),
         reminderDays: values.reminder_days!.split(/[\s,;]+/).filter(Boolean).map((d) => (/^\d{1,2}$/.test(d) ? Number(d) : Number.NaN)),
+        requestNumberPattern: values.request_number_pattern!,
+        letterNumberPattern: values.letter_number_pattern!,
+        downloadLinkDays: /^\d{1,3}$/.test(values.download_link_days!) ? Number(values.download_link_days) : Number.NaN,
       });
       return redirectWithNotice(reply, '/desk/office', 'office_saved');
     } catch (error) {

@@ -11,6 +11,7 @@ import { hashPassword, passwordProblem, randomPassword } from '../auth/passwords
 import { revokeAllSessions } from '../auth/service.ts';
 import { officeProblems, staffProblems, unitNameProblem, parentLevelFor, type Level, type OfficeInput, type StaffInput } from './rules.ts';
 import { officeBySlug, staffByEmail, staffInScope, unitInScope, unitsOfOffice, type OfficeRow, type OfficeScope, type StaffRow } from './store.ts';
+import { patternProblem } from '../kernel/numbering/rules.ts';
 
 /** Staff as the audit log sees it: never the password hash or the TOTP secret. */
 function staffForAudit(row: StaffRow) {
@@ -131,7 +132,7 @@ export async function updateOfficeDetails(
   db: Db,
   actor: Actor,
   scope: OfficeScope,
-  input: Pick<OfficeInput, 'address' | 'city' | 'phone' | 'email' | 'website' | 'timeZone' | 'hoursStart' | 'hoursEnd' | 'letterheadLines'> & { afterHoursRule: string; reminderDays: readonly number[] },
+  input: Pick<OfficeInput, 'address' | 'city' | 'phone' | 'email' | 'website' | 'timeZone' | 'hoursStart' | 'hoursEnd' | 'letterheadLines'> & { afterHoursRule: string; reminderDays: readonly number[]; requestNumberPattern: string; letterNumberPattern: string; downloadLinkDays: number },
 ): Promise<OfficeRow> {
   return db.transaction(async (tx) => {
     const [before] = await tx.select().from(offices).where(eq(offices.id, scope.officeId));
@@ -141,6 +142,13 @@ export async function updateOfficeDetails(
     const days = input.reminderDays;
     if (days.length > 3 || new Set(days).size !== days.length || !days.every((d) => Number.isInteger(d) && d >= 1 && d <= 10)) {
       problems.reminder_days = text('Isi sampai tiga angka berbeda dari 1 sampai 10, mis. 3, 1.', 'Give up to three different numbers from 1 to 10, e.g. 3, 1.');
+    }
+    for (const [field, pattern] of [['request_number_pattern', input.requestNumberPattern], ['letter_number_pattern', input.letterNumberPattern]] as const) {
+      const problem = patternProblem(pattern);
+      if (problem) problems[field] = problem;
+    }
+    if (!Number.isInteger(input.downloadLinkDays) || input.downloadLinkDays < 1 || input.downloadLinkDays > 90) {
+      problems.download_link_days = text('Isi angka 1 sampai 90.', 'Give a number from 1 to 90.');
     }
     if (Object.keys(problems).length) throw invalid(problems);
     const values = { ...input, letterheadLines: [...input.letterheadLines], reminderDays: [...days].sort((a, b) => b - a) };
