@@ -716,7 +716,8 @@ export async function decide(db: Db, actor: Actor, scope: OfficeScope, id: numbe
     const notice = await issue(s, actor, ctx, 'pemberitahuan_tertulis', `Pemberitahuan tertulis atas permohonan ${s.request.number}`, noticeBlocks(s.request, decision, s.office.timeZone), 'PPID');
     const refusal = decision.outcome === 'refused' ? await issue(s, actor, ctx, 'sk_penolakan', `Keputusan penolakan permohonan informasi ${s.request.number}`, refusalBlocks(s.request, decision, s.office.timeZone), 'PPID') : undefined;
     await closeOpenDeadlines(s.tx, actor, s.request, now);
-    await s.tx.update(dispositions).set({ status: 'closed' }).where(and(eq(dispositions.requestId, s.request.id), eq(dispositions.target, 'ppid'), eq(dispositions.status, 'open')));
+    // The notice ends the work on the request: a unit that has not answered yet need not any more.
+    await s.tx.update(dispositions).set({ status: 'closed' }).where(and(eq(dispositions.requestId, s.request.id), eq(dispositions.status, 'open')));
     await s.tx.update(requests).set({ status: s.to, outcome: decision.outcome, decision, decidedAt: now, decidedBy: s.staff.id }).where(eq(requests.id, s.request.id));
     await event(s, actor, 'request.decided', { status: s.request.status }, { status: s.to, outcome: decision.outcome, notice: notice.number, refusal: refusal?.number, onTime: due ? todayIn(s.office.timeZone, now) <= due.due : null });
     await mailApplicant(s.tx, s.office, s.request, `Pemberitahuan tertulis permohonan ${s.request.number}`, [
