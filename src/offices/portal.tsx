@@ -120,6 +120,14 @@ export async function portalRoutes(app: App, { database }: AppDeps): Promise<voi
             ),
           )}
         </p>
+        <ul class="actions">
+          <li>
+            <a href={`/${office.slug}/permohonan`}>{say(ctx.lang, text('Ajukan permohonan informasi', 'Request information'))}</a>
+          </li>
+          <li>
+            <a href={`/${office.slug}/lacak`}>{say(ctx.lang, text('Lacak permohonan', 'Track a request'))}</a>
+          </li>
+        </ul>
         <section>
           <h2>{say(ctx.lang, text('Alamat dan kontak', 'Address and contact'))}</h2>
           <dl class="facts">

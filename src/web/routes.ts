@@ -5,7 +5,11 @@ import { auditRoutes } from '../kernel/audit/pages.tsx';
 import { deskHomeRoutes } from '../desk/home.tsx';
 import { letterRoutes } from '../letters/pages.tsx';
 import { officeDeskRoutes } from '../offices/desk-pages.tsx';
+import { requestDeskRoutes } from '../requests/desk-pages.tsx';
 import { portalRoutes } from '../offices/portal.tsx';
+import { requestPortalRoutes } from '../requests/portal.tsx';
+import { requestApiRoutes } from '../requests/api.ts';
+import { reportRoutes } from '../reports/pages.tsx';
 import type { App, AppDeps } from './app.ts';
 import { healthRoutes } from './health.ts';
 
@@ -15,9 +19,13 @@ export async function registerCapabilities(app: App, deps: AppDeps): Promise<voi
   await authRoutes(app, deps);
   await deskHomeRoutes(app, deps);
   await officeDeskRoutes(app, deps);
+  await requestDeskRoutes(app, deps);
   await calendarPageRoutes(app, deps);
   await auditRoutes(app, deps);
+  await reportRoutes(app, deps);
   await apiRoutes(app, deps);
+  await requestApiRoutes(app, deps);
   await letterRoutes(app, deps);
+  await requestPortalRoutes(app, deps);
   await portalRoutes(app, deps);
 }

@@ -7,7 +7,13 @@ import { newTotpSecret } from '../../src/auth/totp.ts';
 import { passwordResets, staff } from '../../src/db/schema.ts';
 import type { Lang } from '../../src/kernel/i18n.ts';
 import { DEMO_PASSWORD, demoEmail } from '../../src/offices/seed.ts';
-import { staffByEmail } from '../../src/offices/store.ts';
+import { officeBySlug, staffByEmail } from '../../src/offices/store.ts';
+import { attachAnswerFiles, decide, deliver, newSubmissionKey, setFileRelease, submitRequest } from '../../src/requests/service.ts';
+import { filesOf } from '../../src/requests/store.ts';
+import { todayIn } from '../../src/offices/portal.tsx';
+import { unitsOfOffice } from '../../src/offices/store.ts';
+import * as requestService from '../../src/requests/service.ts';
+import * as requestStore from '../../src/requests/store.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { checkA11y, launchBrowser, newContext, signIn, submitSignIn, type AxeViolation } from '../support/browser.ts';
 
@@ -21,6 +27,8 @@ let app: TestApp;
 let browser: Browser;
 let resetToken: string;
 let staffId: number;
+let tracked: { number: string; code: string };
+let deskRequest: { id: number; fileId: number; openDispositionId: number };
 
 const OFFICE = 'kab-bintan';
 const TOTP_ACCOUNT = demoEmail('atasan', 'kab-belitung-timur');
@@ -34,7 +42,41 @@ before(async () => {
   resetToken = newToken();
   await db.insert(passwordResets).values({ staffId: desk.id, tokenHash: tokenHash(resetToken), expiresAt: new Date(Date.now() + 30 * 60_000) });
   await db.update(staff).set({ totpSecret: newTotpSecret(), totpEnabled: true }).where(eq(staff.email, TOTP_ACCOUNT));
+  // A closed request with letters and a released file, for the portal's tracking result page.
+  const scope = { officeId: (await officeBySlug(db, OFFICE))!.id };
+  const ctx = { baseUrl: app.url };
+  const ppid = (await staffByEmail(db, demoEmail('ppid', OFFICE)))!;
+  const ppidActor = { staffId: ppid.id, label: ppid.email, ip: '', requestId: 'a11y' };
+  const form = { channel: 'online', applicantType: 'individual', name: 'Sari Pemohon', nik: '2101024508920003', legalNumber: '', address: 'Bintan', phone: '', email: 'sari@example.id', occupation: '', proxyName: '', information: 'Rekap suara 2024', purpose: 'Penelitian', obtainMethod: 'copy', deliveryMethod: 'email', consent: 'yes' };
+  const { request, code } = await submitRequest(db, { staffId: null, label: 'anonymous', ip: '', requestId: 'a11y' }, { ...scope, form, submissionKey: newSubmissionKey(), files: [] }, ctx);
+  await attachAnswerFiles(db, ppidActor, scope, request.id, [{ role: 'files', name: 'rekap.txt', bytes: Buffer.from('Bintan;1200\n') }]);
+  await setFileRelease(db, ppidActor, scope, (await filesOf(db, request.id))[0]!.id, { release: true, reason: '' });
+  const decision = { outcome: 'granted_full', form: 'soft', timeToProvide: 'Segera', holder: '', perPage: '', pages: '', delivery: '', other: '', withheld: '', pasal17: '', otherLaw: '', consequence: '', documentedBy: '', note: '' };
+  await decide(db, ppidActor, scope, request.id, decision, ctx);
+  await deliver(db, ppidActor, scope, request.id, { mode: 'desk', note: '' }, ctx);
+  tracked = { number: request.number, code };
+  deskRequest = await deskRequestFixture();
 });
+
+/** For the desk's request pages: a letter request escalated to two units, one answered with a file the checker flags, one still open. */
+async function deskRequestFixture(): Promise<{ id: number; fileId: number; openDispositionId: number }> {
+  const db = app.running.database.db;
+  const scope = { officeId: (await officeBySlug(db, OFFICE))!.id };
+  const ctx = { baseUrl: app.url };
+  const actorFor = async (key: string) => {
+    const member = (await staffByEmail(db, demoEmail(key, OFFICE)))!;
+    return { member, actor: { staffId: member.id, label: member.email, ip: '', requestId: 'a11y-desk' } };
+  };
+  const [desk, ppid, unit] = await Promise.all([actorFor('desk'), actorFor('ppid'), actorFor('unit')]);
+  const form = { channel: 'letter', applicantType: 'individual', name: 'Rudi Pemohon', nik: '2101024508920003', legalNumber: '', address: 'Tanjung Uban', phone: '081234567890', email: '', occupation: '', proxyName: '', information: 'Daftar pemilih tetap per TPS', purpose: 'Pemantauan', obtainMethod: 'copy', deliveryMethod: 'post', consent: '' };
+  const { request } = await requestService.submitRequest(db, desk.actor, { ...scope, form, submissionKey: requestService.newSubmissionKey(), files: [] }, ctx);
+  await requestService.escalate(db, desk.actor, scope, request.id, { note: 'Mohon disposisi.' }, ctx);
+  const otherUnit = (await unitsOfOffice(db, scope)).find((u) => u.id !== unit.member.unitId)!;
+  const [answered, open] = await requestService.dispose(db, ppid.actor, scope, request.id, { unitIds: [unit.member.unitId!, otherUnit.id], instruction: 'Siapkan daftar.', dueOn: todayIn('Asia/Jakarta') }, ctx);
+  const file = { role: 'files', name: 'daftar.txt', bytes: Buffer.from('TPS 1;Rudi;NIK 2101024508920003\n') };
+  await requestService.answerDisposition(db, unit.actor, scope, answered!, { answer: 'provided', note: '', holder: '', expectedOn: '', files: [file] }, ctx);
+  return { id: request.id, fileId: (await requestStore.filesOf(db, request.id))[0]!.id, openDispositionId: open! };
+}
 
 after(async () => {
   await browser?.close();
@@ -77,7 +119,7 @@ async function visit(t: TestContext, page: Page, path: string, lang: Lang, statu
 async function submitEmpty(page: Page, formSelector: string, lang: Lang): Promise<Response> {
   const form = page.locator(formSelector);
   assert.equal(await form.count(), 1, `one form ${formSelector}`);
-  for (const field of await form.locator('input:not([type=hidden]):not([type=checkbox]), textarea').all()) await field.fill('');
+  for (const field of await form.locator('input:not([type=hidden]):not([type=checkbox]):not([type=file]), textarea').all()) await field.fill('');
   for (const box of await form.locator('input[type=checkbox]').all()) await box.uncheck();
   const navigation = page.waitForNavigation({ waitUntil: 'load' });
   await form.locator('button[type=submit]').first().click();
@@ -95,6 +137,8 @@ async function submitEmpty(page: Page, formSelector: string, lang: Lang): Promis
 const PUBLIC_PAGES: readonly { path: string; status: number }[] = [
   { path: '/', status: 200 },
   { path: `/${OFFICE}`, status: 200 },
+  { path: `/${OFFICE}/permohonan`, status: 200 },
+  { path: `/${OFFICE}/lacak`, status: 200 },
   { path: '/ri', status: 200 },
   { path: '/masuk', status: 200 },
   { path: '/lupa-sandi', status: 200 },
@@ -170,6 +214,30 @@ describe('every page passes axe', { concurrency: true }, () => {
         });
       }
 
+      test('request portal: the form with errors, the confirmation, the tracking form with errors and a tracking result', async (t) => {
+        const submit = async (selector: string, status: number) => {
+          const navigation = page.waitForNavigation({ waitUntil: 'load' });
+          await page.locator(selector).locator('button[type=submit]').click();
+          assert.equal((await navigation)!.status(), status, await page.locator('main').innerText());
+          await checkFrame(page, lang);
+        };
+        const intake = `main form[action="/${OFFICE}/permohonan"]`;
+        await visit(t, page, `/${OFFICE}/permohonan`, lang, 200);
+        await submit(intake, 422);
+        report(t, await checkA11y(page, `request form with errors (${lang})`));
+        for (const id of ['applicantType-individual', 'obtainMethod-copy', 'deliveryMethod-email', 'consent']) await page.check(`#f-${id}`);
+        for (const [id, value] of [['name', 'Sari Pemohon'], ['nik', '2101024508920003'], ['address', 'Bintan'], ['email', 'sari@example.id'], ['information', 'Rekap suara 2024'], ['purpose', 'Penelitian']]) await page.fill(`#f-${id}`, value!);
+        await submit(intake, 200);
+        report(t, await checkA11y(page, `request confirmation (${lang})`));
+        await visit(t, page, `/${OFFICE}/lacak`, lang, 200);
+        await submitEmpty(page, `main form[action="/${OFFICE}/lacak"]`, lang);
+        report(t, await checkA11y(page, `tracking form with errors (${lang})`));
+        await page.fill('#f-number', tracked.number);
+        await page.fill('#f-code', tracked.code);
+        await submit(`main form[action="/${OFFICE}/lacak"]`, 200);
+        report(t, await checkA11y(page, `tracking result (${lang})`));
+      });
+
       test('/masuk/verifikasi (two-step code), blank and with an error', async (t) => {
         await submitSignIn(page, app.url, TOTP_ACCOUNT, DEMO_PASSWORD);
         assert.equal(new URL(page.url()).pathname, '/masuk/verifikasi');
@@ -207,6 +275,74 @@ describe('every page passes axe', { concurrency: true }, () => {
             await submitEmpty(page, form, lang);
             assert.ok((await page.locator('[aria-invalid="true"], fieldset.has-error').count()) > 0, 'the wrong field is marked');
             report(t, await checkA11y(page, `${path} with errors (${lang})`));
+          });
+        }
+      });
+    });
+
+    describe(`request desk (PPID), ${lang}`, { concurrency: 1 }, () => {
+      let context: BrowserContext;
+      let page: Page;
+      before(async () => {
+        context = await newContext(browser);
+        page = await context.newPage();
+        await page.goto(`${app.url}/?lang=${lang}`);
+        await signIn(page, app.url, demoEmail('ppid', OFFICE), DEMO_PASSWORD);
+      });
+      after(() => context?.close());
+
+      test('pages', async (t) => {
+        const paths = ['/desk/permohonan', '/desk/permohonan/baru', `/desk/permohonan/${deskRequest.id}`, '/desk/disposisi', `/desk/disposisi/${deskRequest.openDispositionId}`];
+        for (const path of paths) {
+          await t.test(path, async (t) => {
+            await visit(t, page, path, lang, 200);
+            report(t, await checkA11y(page, `${path} (${lang})`));
+          });
+        }
+      });
+
+      test('forms submitted empty: new request, an answer file with findings, a unit answer', async (t) => {
+        const forms = [
+          ['/desk/permohonan/baru', 'main form[action="/desk/permohonan/baru"]'],
+          [`/desk/permohonan/${deskRequest.id}`, `main form[action="/desk/berkas/${deskRequest.fileId}/rilis"]`],
+          [`/desk/disposisi/${deskRequest.openDispositionId}`, `main form[action="/desk/disposisi/${deskRequest.openDispositionId}"]`],
+        ] as const;
+        for (const [path, form] of forms) {
+          await t.test(`${path} → ${form}`, async (t) => {
+            await visit(t, page, path, lang, 200);
+            await submitEmpty(page, form, lang);
+            assert.ok((await page.locator('[aria-invalid="true"], fieldset.has-error').count()) > 0, 'the wrong field is marked');
+            report(t, await checkA11y(page, `${path} with errors (${lang})`));
+          });
+        }
+      });
+    });
+
+    describe(`register and reports (PPID), ${lang}`, { concurrency: 1 }, () => {
+      let context: BrowserContext;
+      let page: Page;
+      before(async () => {
+        context = await newContext(browser);
+        page = await context.newPage();
+        await page.goto(`${app.url}/?lang=${lang}`);
+        await signIn(page, app.url, demoEmail('ppid', OFFICE), DEMO_PASSWORD);
+      });
+      after(() => context?.close());
+
+      test('pages, and their filters refused', async (t) => {
+        const month = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta', year: 'numeric', month: '2-digit' }).format(new Date());
+        const paths: [string, number][] = [
+          ['/desk/register', 200],
+          ['/desk/register?from=2026-02-30&to=&status=&channel=&decision=', 422],
+          ['/desk/supervisi', 200],
+          [`/desk/laporan-bulanan?bulan=${month}`, 200],
+          ['/desk/laporan-bulanan', 200],
+          ['/desk/laporan-bulanan?bulan=2999-01', 422],
+        ];
+        for (const [path, status] of paths) {
+          await t.test(path, async (t) => {
+            await visit(t, page, path, lang, status);
+            report(t, await checkA11y(page, `${path} (${lang})`));
           });
         }
       });
