@@ -24,6 +24,7 @@ import { officeBySlug, staffOfOffice, unitsOfOffice } from '../../src/offices/st
 import { decideAccess } from '../../src/web/access.ts';
 import type { RouteEntry } from '../../src/web/app.ts';
 import { Client, startTestApp, type TestApp } from '../support/app.ts';
+import { RESERVED_SLUGS } from '../../src/offices/rules.ts';
 
 const SEED = ((): number => {
   const given = process.env.FUZZ_SEED;
@@ -909,6 +910,11 @@ describe(`fuzz every route (seed ${SEED})`, { timeout: 240_000 }, () => {
       assert.ok(has(method, url), `${method} ${url} missing from the route list`);
     }
     assert.ok(bintanIds.staff.length >= 6 && bintanIds.units.length >= 5 && bintanIds.holidays.length >= 1);
+  });
+
+  test('every fixed first path segment is reserved, so no office slug can shadow a route', () => {
+    const firsts = new Set(app.running.app.routeList.map((r) => r.url.split('/')[1] ?? '').filter((s) => s && !s.startsWith(':')));
+    for (const segment of firsts) assert.ok(RESERVED_SLUGS.has(segment), `"${segment}" is a route's first segment but not in RESERVED_SLUGS`);
   });
 
   test('kab-bintan itself sees the marker data, so the leak check below can see it too', async () => {

@@ -165,8 +165,8 @@ export function fileTypeProblem(bytes: Uint8Array, filename: string, maxBytes: n
     const allowedId = allowed.map((a) => LABELS[a].id).join(', ');
     const allowedEn = allowed.map((a) => LABELS[a].en).join(', ');
     return text(
-      `Berkas "${filename}" berisi ${label.id}, yang tidak boleh dikirim ke pemohon. Yang boleh: ${allowedId}. Ubah dulu, misalnya ke PDF.`,
-      `The file "${filename}" is ${label.en}, which may not be sent to an applicant. Allowed: ${allowedEn}. Convert it first, for example to PDF.`,
+      `Berkas "${filename}" berisi ${label.id}, jenis yang tidak diterima di sini. Yang diterima: ${allowedId}. Ubah dulu, misalnya ke PDF.`,
+      `The file "${filename}" is ${label.en}, a type not accepted here. Accepted: ${allowedEn}. Convert it first, for example to PDF.`,
     );
   }
   if (!EXTENSIONS[type].includes(extensionOf(filename))) {
