@@ -199,7 +199,8 @@ export async function supervision(exec: Executor, office: OfficeRow, day: string
           eq(dispositions.target, 'unit'),
           // A disposition is dated on or after the day it is made, so one due before `day` existed by then.
           lt(dispositions.dueOn, day),
-          or(eq(dispositions.status, 'open'), gte(dispositions.answeredAt, end)),
+          // Not answered by then: still open, or closed unanswered when the notice was issued later.
+          or(isNull(dispositions.answeredAt), gte(dispositions.answeredAt, end)),
           stillOpenAtEnd,
         ),
       )
