@@ -184,7 +184,7 @@ try {
   const withMail = await pool(SUBMISSIONS, SUBMIT_CONCURRENCY, submit(true));
   const withoutMail = await pool(SUBMISSIONS, SUBMIT_CONCURRENCY, submit(false));
   console.log(line('raw INSERT of the same requests row (baseline)', raw));
-  console.log(line('submitRequest, applicant e-mail (receipt PDF in the mail)', withMail, `  ratio ${(withMail.rps / raw.rps).toFixed(3)}`));
+  console.log(line('submitRequest, applicant e-mail (+ receipt job queued)', withMail, `  ratio ${(withMail.rps / raw.rps).toFixed(3)}`));
   console.log(line('submitRequest, phone only (staff notice mail)', withoutMail, `  ratio ${(withoutMail.rps / raw.rps).toFixed(3)}`));
 
   // ---- 2. tracking -----------------------------------------------------------------------------
