@@ -1,8 +1,8 @@
 /**
  * The request write path and the tracking page, each against a baseline measured in the same run:
  *
- * 1. Submissions through submitRequest (the row, its number, deadline, audit event and outbox mail,
- *    with the receipt PDF when the applicant gives an e-mail) against a single INSERT of the same
+ * 1. Submissions through submitRequest (the row, its number, deadline, audit event and outbox messages,
+ *    plus the receipt job when the applicant gives an e-mail) against a single INSERT of the same
  *    requests row: same number of rows, same concurrency. Printed as req/s and the ratio.
  * 2. POST /{slug}/lacak (number + code) against a minimal Fastify route taking the same POST, with
  *    the same HTTP client, concurrency and duration. Printed as req/s, p50 and p99 and their ratios.
