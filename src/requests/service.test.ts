@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import { eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { freshDatabase, ENGINE, type TestDatabase } from '../../test/support/db.ts';
-import { deadlines, letters, outbox, requests } from '../db/schema.ts';
+import { auditEvents, counters, deadlines, letters, outbox, requests } from '../db/schema.ts';
 import { cliActor, verifyAuditLog, type Actor } from '../kernel/audit/store.ts';
 import { AppError } from '../kernel/errors.ts';
 import { readPdf } from '../letters/test-pdf.ts';
@@ -218,6 +218,23 @@ describe(`requests (${ENGINE})`, () => {
     assert.ok(first!.closedAt, 'the first clock is closed');
     assert.equal(second!.workingDays, 7);
     assert.ok(second!.due > first!.due);
+  });
+
+  test('a step that fails halfway leaves nothing behind: no letter, no number taken, the request as it was', async () => {
+    const { request } = await submit();
+    await escalate(t.database.db, staffActors.desk!, scope(), request.id, { note: 'Mohon diputus.' }, ctx);
+    const countersBefore = await t.database.db.select().from(counters);
+    const eventsBefore = (await t.database.db.select({ id: auditEvents.id }).from(auditEvents)).length;
+    // The notice's fonts cannot print this note, which is found only while the letter is being issued.
+    await assert.rejects(decide(t.database.db, staffActors.ppid!, scope(), request.id, { ...NO_DECISION, outcome: 'not_held', holder: 'KPU RI', note: 'Catatan 你好' }, ctx), rejectsWith(422));
+    const [row] = await t.database.db.select().from(requests).where(eq(requests.id, request.id));
+    assert.equal(row!.status, 'escalated');
+    assert.equal(row!.decision, null);
+    assert.deepEqual(await lettersOf(t.database.db, request.id), []);
+    assert.deepEqual(await t.database.db.select().from(counters), countersBefore);
+    assert.equal((await t.database.db.select({ id: auditEvents.id }).from(auditEvents)).length, eventsBefore);
+    const [deadline] = await t.database.db.select().from(deadlines).where(eq(deadlines.id, row!.deadlineId!));
+    assert.equal(deadline!.closedAt, null);
   });
 });
 
