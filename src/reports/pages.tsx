@@ -1,4 +1,4 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import { workingDaysBetween } from '../calendar/rules.ts';
 import { invalid, notFound } from '../kernel/errors.ts';
 import { formatDay, t, text, type Lang, type Text } from '../kernel/i18n.ts';
@@ -7,7 +7,7 @@ import { officeById, type OfficeRow } from '../offices/store.ts';
 import { CHANNEL_LABELS, CHANNELS, STATUS_LABELS, STATUSES } from '../requests/rules.ts';
 import { roles } from '../web/access.ts';
 import type { App, AppDeps } from '../web/app.ts';
-import { currentStaff, scopeFor, sendHtml } from '../web/context.ts';
+import { currentStaff, scopeFor, sendAttachment, sendHtml } from '../web/context.ts';
 import { ErrorSummary, SelectField, TextField, type FormState } from '../web/forms.tsx';
 import { DataTable, Layout, pageContext, say, type PageContext } from '../web/layout.tsx';
 import { emptyMonthText, monthlyPdf, monthlyXlsx, registerPdf, registerXlsx, XLSX_TYPE } from './exports.ts';
@@ -78,11 +78,6 @@ async function officeOf(request: FastifyRequest, db: AppDeps['database']['db']):
 function filterForm(request: FastifyRequest, today: string): RegisterFilterForm {
   if (FILTER_KEYS.every((key) => param(request, key) === undefined)) return defaultFilter(today);
   return Object.fromEntries(FILTER_KEYS.map((key) => [key, (param(request, key) ?? '').trim()])) as RegisterFilterForm;
-}
-
-function sendFile(reply: FastifyReply, bytes: Buffer, type: string, filename: string): FastifyReply {
-  // Personal data: no shared cache keeps a copy.
-  return reply.header('cache-control', 'no-store').header('content-disposition', `attachment; filename="${filename}"`).type(type).send(bytes);
 }
 
 function exportName(filter: RegisterFilter, today: string): string {
@@ -583,7 +578,7 @@ export async function reportRoutes(app: App, { database }: AppDeps): Promise<voi
       const [total, rows] = await Promise.all([registerCount(db, office, checked.filter), registerRows(db, office, checked.filter, { offset: 0, limit: EXPORT_LIMIT })]);
       const input = { office, lang: request.lang, filter: checked.filter, rows, total, generatedAt: new Date(), generatedBy: currentStaff(request).name };
       const name = exportName(checked.filter, today);
-      return format === 'xlsx' ? sendFile(reply, await registerXlsx(input), XLSX_TYPE, `${name}.xlsx`) : sendFile(reply, await registerPdf(input), 'application/pdf', `${name}.pdf`);
+      return format === 'xlsx' ? sendAttachment(reply, `${name}.xlsx`, XLSX_TYPE, await registerXlsx(input)) : sendAttachment(reply, `${name}.pdf`, 'application/pdf', await registerPdf(input));
     });
   }
 
@@ -620,7 +615,7 @@ export async function reportRoutes(app: App, { database }: AppDeps): Promise<voi
       const report = await monthlyReport(db, office, checked.period, today);
       const input = { office, lang: request.lang, report, generatedAt: new Date(), generatedBy: currentStaff(request).name };
       const name = `laporan-bulanan-ppid_${checked.period.month}`;
-      return format === 'xlsx' ? sendFile(reply, await monthlyXlsx(input), XLSX_TYPE, `${name}.xlsx`) : sendFile(reply, await monthlyPdf(input), 'application/pdf', `${name}.pdf`);
+      return format === 'xlsx' ? sendAttachment(reply, `${name}.xlsx`, XLSX_TYPE, await monthlyXlsx(input)) : sendAttachment(reply, `${name}.pdf`, 'application/pdf', await monthlyPdf(input));
     });
   }
 }

@@ -7,7 +7,7 @@ import { todayIn } from '../offices/portal.tsx';
 import { officeById, unitsOfOffice, type OfficeRow } from '../offices/store.ts';
 import { roles } from '../web/access.ts';
 import type { App, AppDeps } from '../web/app.ts';
-import { actorOf, currentStaff, hasRole, redirectWithNotice, scopeFor, sendHtml } from '../web/context.ts';
+import { actorOf, currentStaff, hasRole, redirectWithNotice, scopeFor, sendAttachment, sendHtml } from '../web/context.ts';
 import { EMPTY_FORM, formBody, list, str, type FormState } from '../web/forms.tsx';
 import { pageContext } from '../web/layout.tsx';
 import { DispositionListPage, DispositionPage, IntakePage, RequestListPage, RequestPage, releaseReasonField, type ActionState, type OpenDisposition, type StagedView } from './desk-views.tsx';
@@ -88,17 +88,6 @@ type Body = Record<string, string | string[]>;
 function typed(body: Body): Record<string, string | string[]> {
   const { _csrf, ...rest } = body;
   return rest;
-}
-
-/** "attachment" with an ASCII fallback and the UTF-8 name, so no name can break the header. */
-function sendFile(reply: FastifyReply, name: string, mediaType: string, content: Buffer): FastifyReply {
-  const ascii = name.replace(/[^A-Za-z0-9._ -]/g, '_').slice(-150) || 'berkas';
-  return reply
-    .header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`)
-    .header('x-content-type-options', 'nosniff')
-    .header('cache-control', 'private, no-store')
-    .type(mediaType)
-    .send(content);
 }
 
 const fileSafe = (value: string) => value.replace(/[^A-Za-z0-9.-]+/g, '-');
@@ -381,19 +370,19 @@ export async function requestDeskRoutes(app: App, { database, config }: AppDeps)
 
   app.get<{ Params: { fileId: string } }>('/desk/berkas/:fileId', { config: { access: REQUEST_PAGES }, schema: page }, async (request, reply) => {
     const file = await staffFile(db, actorOf(request), scopeFor(request), parseId(request.params.fileId));
-    return sendFile(reply, file.name, file.mediaType, file.content);
+    return sendAttachment(reply, file.name, file.mediaType, file.content);
   });
 
   app.get<{ Params: { id: string } }>('/desk/permohonan/:id/tanda-bukti', { config: { access: REQUEST_PAGES }, schema: page }, async (request, reply) => {
     const receipt = await receiptForStaff(db, scopeFor(request), parseId(request.params.id), config.baseUrl);
-    return sendFile(reply, `tanda-bukti-${fileSafe(receipt.number)}.pdf`, 'application/pdf', receipt.pdf);
+    return sendAttachment(reply, `tanda-bukti-${fileSafe(receipt.number)}.pdf`, 'application/pdf', receipt.pdf);
   });
 
   app.get<{ Params: { id: string; letterId: string } }>('/desk/permohonan/:id/surat/:letterId', { config: { access: REQUEST_PAGES }, schema: page }, async (request, reply) => {
     const row = await requestInScope(db, scopeFor(request), parseId(request.params.id));
     const letter = row ? await letterPdfOf(db, row.id, parseId(request.params.letterId)) : undefined;
     if (!letter) throw notFound(text('Surat tidak ditemukan.', 'Letter not found.'));
-    return sendFile(reply, `${fileSafe(letter.number)}.pdf`, 'application/pdf', letter.pdf);
+    return sendAttachment(reply, `${fileSafe(letter.number)}.pdf`, 'application/pdf', letter.pdf);
   });
 
   // ------------------------------------------------------------------------------------ dispositions

@@ -12,8 +12,8 @@ import { todayIn } from '../offices/portal.tsx';
 import { officeById, officeBySlug, type OfficeRow } from '../offices/store.ts';
 import { PUBLIC } from '../web/access.ts';
 import type { App, AppDeps } from '../web/app.ts';
-import { actorOf, sendHtml } from '../web/context.ts';
-import { CsrfField, EMPTY_FORM, ErrorSummary, fieldValue, formBody, list, str, TextArea, TextField, type FormState } from '../web/forms.tsx';
+import { actorOf, sendAttachment, sendHtml } from '../web/context.ts';
+import { CsrfField, describedBy, EMPTY_FORM, ErrorSummary, fieldId, fieldValue, formBody, HintAndError, list, str, TextArea, TextField, type FormState } from '../web/forms.tsx';
 import { DataTable, Layout, pageContext, say, type PageContext } from '../web/layout.tsx';
 import {
   APPLICANT_TYPE_LABELS,
@@ -118,35 +118,7 @@ const TRACK_LABELS: Readonly<Record<string, Text>> = {
   code: text('Kode pelacakan', 'Tracking code'),
 };
 
-const fieldId = (name: string) => `f-${name}`;
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
-
-function describedBy(form: FormState, name: string, hasHint: boolean): string | undefined {
-  const ids = [hasHint ? `${fieldId(name)}-hint` : '', form.errors[name] ? `${fieldId(name)}-error` : ''].filter(Boolean);
-  return ids.length ? ids.join(' ') : undefined;
-}
-
-function HintAndError(props: { lang: Lang; form: FormState; name: string; hint?: Text | undefined }): JSX.Element {
-  const error = props.form.errors[props.name];
-  return (
-    <>
-      {props.hint ? (
-        <p class="hint" id={`${fieldId(props.name)}-hint`}>
-          {say(props.lang, props.hint)}
-        </p>
-      ) : (
-        ''
-      )}
-      {error ? (
-        <p class="error" id={`${fieldId(props.name)}-error`}>
-          {say(props.lang, error)}
-        </p>
-      ) : (
-        ''
-      )}
-    </>
-  );
-}
 
 /**
  * A field required only for some applicants: its label says for whom, where forms.tsx would say
@@ -175,7 +147,7 @@ function ConditionalInput(props: { lang: Lang; form: FormState; name: string; qu
         value={fieldValue(props.form, props.name)}
         autocomplete={props.autocomplete}
         inputmode={props.inputmode}
-        aria-describedby={describedBy(props.form, props.name, true)}
+        aria-describedby={describedBy({ form: props.form, name: props.name, hint: props.hint })}
         aria-invalid={props.form.errors[props.name] ? 'true' : undefined}
       />
     </Frame>
@@ -185,7 +157,7 @@ function ConditionalInput(props: { lang: Lang; form: FormState; name: string; qu
 function Radios(props: { lang: Lang; form: FormState; name: string; options: readonly { value: string; label: Text; hint?: Text }[]; hint?: Text }): JSX.Element {
   const current = fieldValue(props.form, props.name);
   return (
-    <fieldset class={props.form.errors[props.name] ? 'field has-error' : 'field'} id={fieldId(props.name)} aria-describedby={describedBy(props.form, props.name, props.hint !== undefined)}>
+    <fieldset class={props.form.errors[props.name] ? 'field has-error' : 'field'} id={fieldId(props.name)} aria-describedby={describedBy({ form: props.form, name: props.name, hint: props.hint })}>
       <legend>{say(props.lang, LABELS[props.name]!)}</legend>
       <HintAndError lang={props.lang} form={props.form} name={props.name} hint={props.hint} />
       {props.options.map((o) => {
@@ -245,7 +217,7 @@ function FileInput(props: { lang: Lang; form: FormState; role: PortalFileRole; s
         name={role}
         accept=".pdf,.png,.jpg,.jpeg,application/pdf,image/png,image/jpeg"
         multiple={role === 'member_ids'}
-        aria-describedby={describedBy(form, role, true)}
+        aria-describedby={describedBy({ form, name: role, hint: FILE_HINTS[role] })}
         aria-invalid={form.errors[role] ? 'true' : undefined}
       />
     </Frame>
@@ -799,27 +771,6 @@ function idParam(raw: string): number {
   return Number(raw);
 }
 
-/** RFC 5987 percent-encoding of a file name's UTF-8 bytes, for filename*. */
-function encodeFilename(name: string): string {
-  let out = '';
-  for (const byte of Buffer.from(name, 'utf8')) {
-    const c = String.fromCharCode(byte);
-    out += /[A-Za-z0-9!#$&+\-.^_`|~]/.test(c) ? c : `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
-  }
-  return out;
-}
-
-/** Sends a file to save, never to render in the portal's origin. */
-function sendFile(reply: FastifyReply, name: string, mediaType: string, content: Buffer): FastifyReply {
-  const fallback = name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\;%]/g, '_') || 'berkas';
-  return reply
-    .header('content-disposition', `attachment; filename="${fallback}"; filename*=UTF-8''${encodeFilename(name)}`)
-    .header('x-content-type-options', 'nosniff')
-    .header('cache-control', 'no-store')
-    .type(mediaType)
-    .send(content);
-}
-
 const pdfName = (prefix: string, number: string) => `${prefix}${number.replace(/[^A-Za-z0-9.-]+/g, '-')}.pdf`;
 
 function intakeFormOf(body: Record<string, string | string[]>): IntakeForm {
@@ -915,7 +866,7 @@ export async function requestPortalRoutes(app: App, { database, config }: AppDep
     const office = await officeOf(request.params.slug);
     const { number, code } = proofOf(request.body);
     const receipt = await receiptFor(db, office.id, number, code, baseUrl);
-    return sendFile(reply, pdfName('tanda-bukti-', receipt.number), 'application/pdf', receipt.pdf);
+    return sendAttachment(reply, pdfName('tanda-bukti-', receipt.number), 'application/pdf', receipt.pdf);
   });
 
   app.post<{ Params: { slug: string; letterId: string } }>('/:slug/lacak/surat/:letterId', { config: { access: PUBLIC }, schema: { hide: true } }, async (request, reply) => {
@@ -925,7 +876,7 @@ export async function requestPortalRoutes(app: App, { database, config }: AppDep
     const found = await findTracked(db, office.id, number, code);
     const letter = await letterPdfOf(db, found.id, letterId);
     if (!letter) throw notFound(text('Surat tidak ditemukan.', 'Letter not found.'));
-    return sendFile(reply, pdfName('', letter.number), 'application/pdf', letter.pdf);
+    return sendAttachment(reply, pdfName('', letter.number), 'application/pdf', letter.pdf);
   });
 
   app.post<{ Params: { slug: string; fileId: string } }>('/:slug/lacak/berkas/:fileId', { config: { access: PUBLIC }, schema: { hide: true } }, async (request, reply) => {
@@ -934,7 +885,7 @@ export async function requestPortalRoutes(app: App, { database, config }: AppDep
     const { number, code } = proofOf(request.body);
     const found = await findTracked(db, office.id, number, code);
     const file = await applicantFile(db, found, fileId, 'tracking');
-    return sendFile(reply, file.name, file.mediaType, file.content);
+    return sendAttachment(reply, file.name, file.mediaType, file.content);
   });
 
   /** The 410 of an expired link, as a page that leads to the office's tracking page. */
@@ -966,7 +917,7 @@ export async function requestPortalRoutes(app: App, { database, config }: AppDep
     } catch (error) {
       return linkGone(request, reply, token, error);
     }
-    return sendFile(reply, file.name, file.mediaType, file.content);
+    return sendAttachment(reply, file.name, file.mediaType, file.content);
   });
 }
 

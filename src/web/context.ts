@@ -62,3 +62,27 @@ export function redirectWithNotice(reply: FastifyReply, path: string, notice: st
   const sep = path.includes('?') ? '&' : '?';
   return reply.redirect(`${path}${sep}notice=${encodeURIComponent(notice)}`, 303);
 }
+
+/** RFC 5987 percent-encoding of a file name's UTF-8 bytes, for filename*. */
+function encodeFilename(name: string): string {
+  let out = '';
+  for (const byte of Buffer.from(name, 'utf8')) {
+    const c = String.fromCharCode(byte);
+    out += /[A-Za-z0-9!#$&+\-.^_`|~]/.test(c) ? c : `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+  }
+  return out;
+}
+
+/**
+ * Sends a file to be saved, never rendered in our origin: attachment with an ASCII fallback name and
+ * the UTF-8 one, nosniff, and no shared cache (the files of requests and registers hold personal data).
+ */
+export function sendAttachment(reply: FastifyReply, name: string, mediaType: string, content: Buffer): FastifyReply {
+  const fallback = name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\;%]/g, '_') || 'berkas';
+  return reply
+    .header('content-disposition', `attachment; filename="${fallback}"; filename*=UTF-8''${encodeFilename(name)}`)
+    .header('x-content-type-options', 'nosniff')
+    .header('cache-control', 'private, no-store')
+    .type(mediaType)
+    .send(content);
+}

@@ -21,7 +21,8 @@ export function fieldValues(form: FormState, name: string): readonly string[] {
   return Array.isArray(value) ? value : typeof value === 'string' ? [value] : [];
 }
 
-const fieldId = (name: string) => `f-${name}`;
+/** The id of a form field's control; its hint and error take `-hint` and `-error` after it. */
+export const fieldId = (name: string) => `f-${name}`;
 
 /** GOV.UK-style summary at the top: one link per problem, focused first by screen readers. */
 export function ErrorSummary(props: { lang: Lang; form: FormState; labels: Readonly<Record<string, Text>> }): JSX.Element {
@@ -75,7 +76,7 @@ interface FieldProps {
 }
 
 /** The hint and the error message under a label, with the ids that aria-describedby points to. */
-function HintAndError(props: FieldProps): JSX.Element {
+export function HintAndError(props: Pick<FieldProps, 'lang' | 'form' | 'name'> & { readonly hint?: Text | undefined }): JSX.Element {
   const error = props.form.errors[props.name];
   return (
     <>
@@ -111,7 +112,8 @@ function FieldFrame(props: FieldProps & { children?: Children }): JSX.Element {
   );
 }
 
-function describedBy(props: FieldProps): string | undefined {
+/** The ids of the hint and error a control is described by, or undefined when it has neither. */
+export function describedBy(props: Pick<FieldProps, 'form' | 'name'> & { readonly hint?: Text | undefined }): string | undefined {
   const ids = [props.hint ? `${fieldId(props.name)}-hint` : '', props.form.errors[props.name] ? `${fieldId(props.name)}-error` : ''].filter(Boolean);
   return ids.length ? ids.join(' ') : undefined;
 }
