@@ -101,7 +101,7 @@ describe('register, supervision and monthly report pages', () => {
     assert.equal(xlsx.status, 200);
     assert.equal(xlsx.headers.get('content-type'), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     assert.match(xlsx.headers.get('content-disposition') ?? '', /^attachment; filename="register-pelayanan-informasi_awal_\d{4}-\d{2}-\d{2}\.xlsx";/);
-    assert.equal(xlsx.headers.get('cache-control'), 'no-store');
+    assert.equal(xlsx.headers.get('cache-control'), 'private, no-store');
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(await xlsx.arrayBuffer());
     const values: string[] = [];
