@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { groupedCode, letterDocument, renderLetterPdf, unprintableCharacter, type LetterModel } from './render.ts';
+import { unprintableCharacter } from './charset.ts';
+import { groupedCode, letterDocument, renderLetterPdf, type LetterModel } from './render.ts';
 import { readPdf } from './test-pdf.ts';
 
 const MODEL: LetterModel = {

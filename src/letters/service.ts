@@ -9,7 +9,8 @@ import { formatNumber, patternProblem } from '../kernel/numbering/rules.ts';
 import { nextValue } from '../kernel/numbering/store.ts';
 import { todayIn } from '../offices/portal.tsx';
 import { officeById, type OfficeRow } from '../offices/store.ts';
-import { renderLetterPdf, unprintableCharacter, type LetterBlock } from './render.ts';
+import { unprintableCharacter } from './charset.ts';
+import { renderLetterPdf, type LetterBlock } from './render.ts';
 
 export type LetterRow = typeof letters.$inferSelect;
 
@@ -69,6 +70,19 @@ function inputProblems(input: IssueLetterInput): Record<string, Text> {
   return problems;
 }
 
+/** CRLF (from a browser's textarea or an API client) becomes LF: a carriage return is not printable. */
+function withLineFeeds(block: LetterBlock): LetterBlock {
+  const lf = (v: string) => v.replace(/\r\n?/g, '\n');
+  switch (block.kind) {
+    case 'paragraph':
+      return { kind: 'paragraph', text: lf(block.text) };
+    case 'facts':
+      return { kind: 'facts', rows: block.rows.map(([label, value]) => [lf(label), lf(value)] as const) };
+    case 'list':
+      return { kind: 'list', items: block.items.map(lf) };
+  }
+}
+
 function blockTexts(block: LetterBlock): string[] {
   switch (block.kind) {
     case 'paragraph':
@@ -115,7 +129,8 @@ export function issueLetter(db: Db, actor: Actor, input: IssueLetterInput): Prom
 }
 
 /** issueLetter inside a caller's transaction, so a letter and the step it records commit together. */
-export async function issueLetterIn(tx: Tx, actor: Actor, input: IssueLetterInput): Promise<LetterRow> {
+export async function issueLetterIn(tx: Tx, actor: Actor, given: IssueLetterInput): Promise<LetterRow> {
+  const input = { ...given, blocks: given.blocks.map(withLineFeeds) };
   const problems = inputProblems(input);
   if (Object.keys(problems).length > 0) throw invalid(problems);
   const verifyCode = newVerifyCode();

@@ -1,7 +1,8 @@
 import ExcelJS from 'exceljs';
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { formatDay, formatMoment, t, text, type Lang } from '../kernel/i18n.ts';
-import { letterhead, renderPdf, unprintableCharacter } from '../letters/render.ts';
+import { unprintableCharacter } from '../letters/charset.ts';
+import { letterhead, renderPdf } from '../letters/render.ts';
 import type { OfficeRow } from '../offices/store.ts';
 import type { MonthlyReport } from './register.ts';
 import {

@@ -1,5 +1,6 @@
 import { isNikLike, normalisePhone } from '../kernel/checker/personal.ts';
 import { text, type Text } from '../kernel/i18n.ts';
+import { unprintableCharacter } from '../letters/charset.ts';
 import type { Role } from '../offices/roles.ts';
 
 /**
@@ -244,6 +245,14 @@ function tooLong(field: keyof typeof LIMITS): Text {
   return text(`Paling panjang ${LIMITS[field]} karakter.`, `At most ${LIMITS[field]} characters.`);
 }
 
+/** Text that goes on a letter and holds a character the letters' fonts cannot print: what to tell the person. */
+export function unprintableProblem(value: string): Text | undefined {
+  const character = unprintableCharacter(value);
+  return character
+    ? text(`Karakter "${character}" tidak dapat dicetak pada surat resmi; tulis dengan huruf Latin.`, `The character "${character}" cannot be printed on official letters; write it in Latin letters.`)
+    : undefined;
+}
+
 /** A NIK typed with spaces or dots between digits, as people do, reduced to its 16 digits. */
 export function normaliseNik(raw: string): string {
   return raw.replace(/[\s.\u00a0-]/g, '');
@@ -276,6 +285,13 @@ export function checkIntake(form: IntakeForm, files: Readonly<Partial<Record<Int
   for (const [field, message] of required) if (!form[field].trim()) problems[field] = message;
   for (const field of Object.keys(LIMITS) as (keyof typeof LIMITS)[]) {
     if (!problems[field] && form[field].trim().length > LIMITS[field]) problems[field] = tooLong(field);
+  }
+
+  // Names, addresses and the request are printed on the letters, whose fonts hold Latin script only:
+  // a character they cannot print is caught here, where the applicant can still change it.
+  for (const field of ['name', 'address', 'occupation', 'proxyName', 'legalNumber', 'information', 'purpose'] as const) {
+    const problem = problems[field] ? undefined : unprintableProblem(form[field]);
+    if (problem) problems[field] = problem;
   }
 
   const nik = normaliseNik(form.nik);
@@ -410,6 +426,8 @@ export function checkDecision(form: DecisionForm): DecisionCheck {
   if (!granted && costTotal(costs) > 0) problems.perPage = text('Biaya hanya dikenakan bila informasi diberikan.', 'Costs apply only when information is given.');
   for (const field of ['holder', 'timeToProvide', 'withheld', 'otherLaw', 'consequence', 'documentedBy', 'note'] as const) {
     if (!problems[field] && form[field].length > 2000) problems[field] = text('Paling panjang 2000 karakter.', 'At most 2000 characters.');
+    const unprintable = problems[field] ? undefined : unprintableProblem(form[field]);
+    if (unprintable) problems[field] = unprintable;
   }
   if (Object.keys(problems).length > 0 || !outcome) return { ok: false, problems };
   return {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { freshDatabase, ENGINE, type TestDatabase } from '../../test/support/db.ts';
 import { auditEvents, counters, deadlines, letters, outbox, requests } from '../db/schema.ts';
@@ -223,18 +223,33 @@ describe(`requests (${ENGINE})`, () => {
   test('a step that fails halfway leaves nothing behind: no letter, no number taken, the request as it was', async () => {
     const { request } = await submit();
     await escalate(t.database.db, staffActors.desk!, scope(), request.id, { note: 'Mohon diputus.' }, ctx);
-    const countersBefore = await t.database.db.select().from(counters);
+    const countersBefore = await t.database.db.select().from(counters).orderBy(counters.officeId, counters.series, counters.year);
     const eventsBefore = (await t.database.db.select({ id: auditEvents.id }).from(auditEvents)).length;
-    // The notice's fonts cannot print this note, which is found only while the letter is being issued.
-    await assert.rejects(decide(t.database.db, staffActors.ppid!, scope(), request.id, { ...NO_DECISION, outcome: 'not_held', holder: 'KPU RI', note: 'Catatan 你好' }, ctx), rejectsWith(422));
+    // The second letter of a refusal fails after the notice, its number and its audit event were written.
+    await t.database.db.execute(sql`CREATE FUNCTION test_refuse_sk() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'disk full'; END $$`);
+    await t.database.db.execute(sql`CREATE TRIGGER test_refuse_sk BEFORE INSERT ON letters FOR EACH ROW WHEN (NEW.kind = 'sk_penolakan') EXECUTE FUNCTION test_refuse_sk()`);
+    try {
+      await assert.rejects(decide(t.database.db, staffActors.ppid!, scope(), request.id, { ...NO_DECISION, outcome: 'refused', pasal17: 'h', consequence: 'Membuka data pribadi.' }, ctx), (error: unknown) => String((error as { cause?: unknown }).cause ?? error).includes('disk full'));
+    } finally {
+      await t.database.db.execute(sql`DROP TRIGGER test_refuse_sk ON letters`);
+      await t.database.db.execute(sql`DROP FUNCTION test_refuse_sk()`);
+    }
     const [row] = await t.database.db.select().from(requests).where(eq(requests.id, request.id));
     assert.equal(row!.status, 'escalated');
     assert.equal(row!.decision, null);
     assert.deepEqual(await lettersOf(t.database.db, request.id), []);
-    assert.deepEqual(await t.database.db.select().from(counters), countersBefore);
+    assert.deepEqual(await t.database.db.select().from(counters).orderBy(counters.officeId, counters.series, counters.year), countersBefore);
     assert.equal((await t.database.db.select({ id: auditEvents.id }).from(auditEvents)).length, eventsBefore);
     const [deadline] = await t.database.db.select().from(deadlines).where(eq(deadlines.id, row!.deadlineId!));
     assert.equal(deadline!.closedAt, null);
+  });
+
+  test('text the letters cannot print is refused on the form it was typed in', async () => {
+    await assert.rejects(submit({ name: 'Budi → Santoso' }), (error: unknown) => error instanceof AppError && 'name' in error.fields);
+    const { request } = await submit();
+    await escalate(t.database.db, staffActors.desk!, scope(), request.id, { note: 'Mohon diputus.' }, ctx);
+    await assert.rejects(decide(t.database.db, staffActors.ppid!, scope(), request.id, { ...NO_DECISION, outcome: 'not_held', holder: 'KPU RI', note: 'Catatan 你好' }, ctx), (error: unknown) => error instanceof AppError && 'note' in error.fields);
+    await assert.rejects(extend(t.database.db, staffActors.ppid!, scope(), request.id, { reason: 'Data tersebar ≥ tiga subbagian.' }, ctx), (error: unknown) => error instanceof AppError && 'reason' in error.fields);
   });
 });
 

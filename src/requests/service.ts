@@ -42,6 +42,7 @@ import {
   type IntakeForm,
   type Pasal17,
   type Status,
+  unprintableProblem,
 } from './rules.ts';
 import {
   deadlineRows,
@@ -468,6 +469,8 @@ export async function handOver(db: Db, actor: Actor, scope: OfficeScope, id: num
   const items = input.items.map((i) => i.trim()).filter(Boolean);
   if (items.length === 0) throw invalid({ items: text('Sebutkan informasi yang diserahkan, satu per baris.', 'List what was handed over, one item per line.') });
   if (items.some((i) => i.length > 500) || input.note.length > 2000) throw invalid({ items: text('Setiap baris paling panjang 500 karakter.', 'Each line has at most 500 characters.') });
+  const unprintable = unprintableProblem([...items, input.note].join('\n'));
+  if (unprintable) throw invalid({ items: unprintable });
   return step(db, actor, scope, id, 'hand_over', async (s) => {
     const now = ctx.now ?? new Date();
     const letter = await issue(s, actor, ctx, 'tanda_terima', `Tanda terima informasi publik ${s.request.number}`, handoverBlocks(s.request, items, input.note.trim(), s.office.timeZone), 'Petugas Layanan Informasi');
@@ -494,6 +497,10 @@ export async function explainExempt(db: Db, actor: Actor, scope: OfficeScope, id
   if (!(PASAL17 as readonly string[]).includes(input.pasal17)) problems.pasal17 = text('Pilih huruf Pasal 17 yang menjadi dasar pengecualian.', 'Choose the letter of Article 17 the exemption rests on.');
   if (!input.dikReference.trim() || input.dikReference.length > 500) problems.dikReference = text('Sebutkan entri Daftar Informasi yang Dikecualikan (DIK) yang dirujuk.', 'Cite the entry of the list of exempt information (DIK).');
   if (!input.explanation.trim() || input.explanation.length > 2000) problems.explanation = text('Tuliskan penjelasan yang disampaikan kepada pemohon.', 'Write the explanation given to the applicant.');
+  for (const field of ['dikReference', 'explanation'] as const) {
+    const unprintable = problems[field] ? undefined : unprintableProblem(input[field]);
+    if (unprintable) problems[field] = unprintable;
+  }
   if (Object.keys(problems).length > 0) throw invalid(problems);
   const pasal17 = input.pasal17 as Pasal17;
   return step(db, actor, scope, id, 'explain_exempt', async (s) => {
@@ -668,6 +675,8 @@ export async function setFileRelease(db: Db, actor: Actor, scope: OfficeScope, f
 export async function extend(db: Db, actor: Actor, scope: OfficeScope, id: number, input: { reason: string }, ctx: ServiceContext): Promise<LetterRow> {
   const reason = input.reason.trim();
   if (reason.length < 10 || reason.length > 2000) throw invalid({ reason: text('Tuliskan alasan perpanjangan secara tertulis (10–2000 karakter).', 'Give the written reason for the extension (10–2000 characters).') });
+  const unprintable = unprintableProblem(reason);
+  if (unprintable) throw invalid({ reason: unprintable });
   return step(db, actor, scope, id, 'extend', async (s) => {
     if (s.request.extensionDeadlineId !== null) throw conflict(text('Jangka waktu permohonan ini sudah pernah diperpanjang; undang-undang hanya mengizinkan satu kali perpanjangan.', 'This request was already extended; the law allows one extension only.'));
     const [original] = await deadlineRows(s.tx, [s.request.deadlineId]);
@@ -745,6 +754,8 @@ export async function deliver(db: Db, actor: Actor, scope: OfficeScope, id: numb
   if (!mode) throw invalid({ mode: text('Pilih cara penyerahan.', 'Choose how it is delivered.') });
   if ((mode === 'post' || mode === 'fax') && !input.note.trim()) throw invalid({ note: text('Catat nomor resi pos/kurir atau nomor faks tujuan.', 'Record the postal tracking number or the fax number.') });
   if (input.note.length > 2000) throw invalid({ note: text('Catatan paling panjang 2000 karakter.', 'The note has at most 2000 characters.') });
+  const unprintable = unprintableProblem(input.note);
+  if (unprintable) throw invalid({ note: unprintable });
   return step(db, actor, scope, id, 'deliver', async (s) => {
     const now = ctx.now ?? new Date();
     const files = await releasedFiles(s.tx, s.request.id);

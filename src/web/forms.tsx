@@ -202,8 +202,10 @@ export function formBody(body: unknown): Record<string, string | string[]> {
   const out: Record<string, string | string[]> = {};
   if (!body || typeof body !== 'object') return out;
   for (const [key, raw] of Object.entries(body as Record<string, unknown>)) {
+    // Browsers send a textarea's line breaks as CRLF; everything downstream (letters, exports) uses LF.
+    const lf = (v: string) => v.replace(/\r\n?/g, '\n');
     const value = (v: unknown): string | undefined =>
-      typeof v === 'string' ? v : v && typeof v === 'object' && 'value' in v && typeof (v as { value: unknown }).value === 'string' ? (v as { value: string }).value : undefined;
+      typeof v === 'string' ? lf(v) : v && typeof v === 'object' && 'value' in v && typeof (v as { value: unknown }).value === 'string' ? lf((v as { value: string }).value) : undefined;
     if (Array.isArray(raw)) out[key] = raw.map(value).filter((v): v is string => v !== undefined);
     else {
       const v = value(raw);
