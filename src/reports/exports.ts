@@ -69,9 +69,9 @@ const COLUMN_WIDTHS: Readonly<Partial<Record<RegisterColumn, number>>> = {
 };
 
 /** The register as a sheet: one header row, frozen, with an auto-filter; cost and number as numbers. */
-function addRegisterSheet(book: ExcelJS.Workbook, name: string, rows: readonly RegisterRow[], lang: Lang, timeZone: string): void {
+function addRegisterSheet(book: ExcelJS.Workbook, name: string, rows: readonly RegisterRow[], lang: Lang, timeZone: string, columns: readonly RegisterColumn[] = REGISTER_COLUMNS): void {
   const sheet = book.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = REGISTER_COLUMNS.map((key) => ({ header: t(lang, COLUMN_LABELS[key]), key, width: COLUMN_WIDTHS[key] ?? 16 }));
+  sheet.columns = columns.map((key) => ({ header: t(lang, COLUMN_LABELS[key]), key, width: COLUMN_WIDTHS[key] ?? 16 }));
   for (const row of rows) {
     const cells: Record<string, string | number> = registerCells(row, lang, timeZone, 'iso');
     cells.no = row.no;
@@ -82,8 +82,14 @@ function addRegisterSheet(book: ExcelJS.Workbook, name: string, rows: readonly R
   const header = sheet.getRow(1);
   header.font = { bold: true };
   header.alignment = { vertical: 'top', wrapText: true };
-  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: REGISTER_COLUMNS.length } };
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
 }
+
+/**
+ * The monthly report goes up to the Secretary, who needs what was asked and how it was handled, not
+ * how to reach each applicant: the rows there leave out the identity and contact columns.
+ */
+const REPORT_COLUMNS: readonly RegisterColumn[] = REGISTER_COLUMNS.filter((c) => !['nik', 'address', 'contact'].includes(c));
 
 function addAboutSheet(book: ExcelJS.Workbook, lang: Lang, lines: readonly (readonly [string, string])[]): void {
   const sheet = book.addWorksheet(t(lang, text('Keterangan', 'About')));
@@ -145,7 +151,7 @@ export function monthlyXlsx(x: MonthlyExport): Promise<Buffer> {
       for (const line of section.lines) sheet.addRow([t(lang, section.title), t(lang, line.label), line.value === null ? figureValue(lang, line) : line.unit === 'requests' ? line.value : Math.round(line.value * 10) / 10]);
     }
   }
-  addRegisterSheet(book, 'Register', report.rows, lang, x.office.timeZone);
+  addRegisterSheet(book, 'Register', report.rows, lang, x.office.timeZone, REPORT_COLUMNS);
   return bookBytes(book);
 }
 

@@ -7,7 +7,8 @@ import { officeById, type OfficeRow } from '../offices/store.ts';
 import { CHANNEL_LABELS, CHANNELS, STATUS_LABELS, STATUSES } from '../requests/rules.ts';
 import { roles } from '../web/access.ts';
 import type { App, AppDeps } from '../web/app.ts';
-import { currentStaff, scopeFor, sendAttachment, sendHtml } from '../web/context.ts';
+import { actorOf, currentStaff, scopeFor, sendAttachment, sendHtml } from '../web/context.ts';
+import { recordEvent } from '../kernel/audit/store.ts';
 import { ErrorSummary, SelectField, TextField, type FormState } from '../web/forms.tsx';
 import { DataTable, Layout, pageContext, say, type PageContext } from '../web/layout.tsx';
 import { emptyMonthText, monthlyPdf, monthlyXlsx, registerPdf, registerXlsx, XLSX_TYPE } from './exports.ts';
@@ -578,6 +579,10 @@ export async function reportRoutes(app: App, { database }: AppDeps): Promise<voi
       const [total, rows] = await Promise.all([registerCount(db, office, checked.filter), registerRows(db, office, checked.filter, { offset: 0, limit: EXPORT_LIMIT })]);
       const input = { office, lang: request.lang, filter: checked.filter, rows, total, generatedAt: new Date(), generatedBy: currentStaff(request).name };
       const name = exportName(checked.filter, today);
+      // The register carries personal data; who took a copy of which rows is on the record.
+      await db.transaction((tx) =>
+        recordEvent(tx, actorOf(request), { officeId: office.id, action: 'register.exported', subjectType: 'office', subjectId: office.id, after: { format, filter: checked.filter, rows: rows.length } }),
+      );
       return format === 'xlsx' ? sendAttachment(reply, `${name}.xlsx`, XLSX_TYPE, await registerXlsx(input)) : sendAttachment(reply, `${name}.pdf`, 'application/pdf', await registerPdf(input));
     });
   }

@@ -94,8 +94,8 @@ before(async () => {
   // B: walk-in handed over after 20 minutes (SOP: 15).
   await submit('B', '2026-10-06T03:00:00Z', desk, people.desk!, office.id, '2026-10-06T02:55:00Z');
   await handOver(db, people.desk!, scope(), ids.B!, { items: ['Salinan SK'], note: '' }, at('2026-10-06T03:20:00Z'));
-  // C: a letter, explained at the desk as exempt after 4 minutes (SOP: 5).
-  await submit('C', '2026-10-07T01:00:00Z', { channel: 'letter', consent: '' }, people.desk!);
+  // C: a walk-in, explained at the desk as exempt after 4 minutes (SOP: 5).
+  await submit('C', '2026-10-07T01:00:00Z', desk, people.desk!);
   await explainExempt(db, people.desk!, scope(), ids.C!, { pasal17: 'h', dikReference: 'DIK No. 12: data pribadi pemilih', explanation: 'Memuat NIK pemilih.' }, at('2026-10-07T01:04:00Z'));
   // D: escalated, a unit never answers its disposition, refused late (due 22 October).
   await submit('D', '2026-10-08T02:00:00Z');
@@ -148,7 +148,7 @@ describe(`register and reports (${ENGINE})`, () => {
     assert.equal(g.receivedDay, '2026-10-01', 'filed under the office day, not the UTC one');
     assert.deepEqual([g.held, g.holder, g.decision, g.outcome], ['no', 'KPU RI', 'none', 'not_held']);
     const c = row.get(numbers.C!)!;
-    assert.deepEqual([c.channel, c.decision, c.deliveryMode], ['letter', 'refused', 'desk']);
+    assert.deepEqual([c.channel, c.decision, c.deliveryMode], ['walk_in', 'refused', 'desk']);
     assert.match(c.refusalReason!.id, /^Pasal 17 huruf h UU 14\/2008 .*; DIK: DIK No\. 12/);
     assert.match(row.get(numbers.D!)!.refusalReason!.id, /^Pasal 17 huruf h/);
     assert.equal(row.get(numbers.J!)!.decision, 'pending');
@@ -162,7 +162,7 @@ describe(`register and reports (${ENGINE})`, () => {
     const db = t.database.db;
     const october = await registerRows(db, office, OCTOBER);
     assert.deepEqual(october.map((r) => r.number), ['G', 'J', 'A', 'B', 'C', 'D', 'I', 'E'].map((k) => numbers[k]));
-    assert.deepEqual((await registerRows(db, office, { ...ALL, channel: 'walk_in' })).map((r) => r.number), [numbers.B, numbers.I]);
+    assert.deepEqual((await registerRows(db, office, { ...ALL, channel: 'walk_in' })).map((r) => r.number), [numbers.B, numbers.C, numbers.I]);
     assert.deepEqual((await registerRows(db, office, { ...ALL, decision: 'refused' })).map((r) => r.number), [numbers.C, numbers.D]);
     assert.deepEqual((await registerRows(db, office, { ...ALL, decision: 'pending' })).map((r) => r.number), [numbers.J, numbers.I, numbers.E, numbers.F]);
     assert.deepEqual((await registerRows(db, office, { ...ALL, status: 'escalated' })).map((r) => r.number), [numbers.I]);
@@ -271,7 +271,7 @@ describe(`register and reports (${ENGINE})`, () => {
     // And what those counts are for this month, worked out by hand.
     assert.deepEqual(
       [f.received, f.byChannel.online, f.byChannel.walk_in, f.byChannel.letter, f.byDecision.full, f.byDecision.refused, f.byDecision.none, f.byDecision.pending],
-      [8, 5, 2, 1, 2, 2, 1, 3],
+      [8, 5, 3, 0, 2, 2, 1, 3],
     );
     assert.deepEqual([f.decided, f.onTime, f.late, f.extended, f.openAtEnd, f.openOverdue], [5, 4, 1, 1, 3, 1]);
     // Working days from day zero: G 1, A 11, B 0, C 0, D 16.

@@ -325,7 +325,7 @@ async function staffView(db: Db, baseUrl: string, request: RequestRow, callerRol
     dispositions: dispositions.map((d) => ({ id: d.id, target: d.target, unitId: d.unitId, unitName: d.unitName, instruction: d.instruction, dueOn: d.dueOn, status: d.status, answer: d.answer, answerNote: d.answerNote })),
     letters: letters.map((l) => staffLetter(baseUrl, l)),
     steps: timelineSteps(events, 'staff').map((s) => ({ at: s.at.toISOString(), label: bilingual(s.label), actor: s.actor })),
-    actions: availableActions(request.status as Status, callerRoles),
+    actions: availableActions(request.status as Status, callerRoles, request.channel),
   };
 }
 

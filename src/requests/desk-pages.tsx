@@ -213,6 +213,7 @@ export async function requestDeskRoutes(app: App, { database, config }: AppDeps)
       submissionKey: /^[A-Za-z0-9_-]{16,64}$/.test(submissionKey) ? submissionKey : newSubmissionKey(),
     };
     const shownStaged = [...kept.map((s) => ({ token: s.token, role: s.file.role, name: s.file.name })), ...staged];
+    reply.header('cache-control', 'no-store');
     return intakePage(request, reply, { values, errors, summary }, shownStaged, 422);
   });
 
@@ -244,7 +245,7 @@ export async function requestDeskRoutes(app: App, { database, config }: AppDeps)
       deadline: deadlines.find((d) => d.id === row.deadlineId),
       extension: deadlines.find((d) => d.id === row.extensionDeadlineId),
       units,
-      actions: isStatus(row.status) ? availableActions(row.status, me.roles) : [],
+      actions: isStatus(row.status) ? availableActions(row.status, me.roles, row.channel) : [],
       today: todayIn(office.timeZone),
       calendar,
     };
@@ -269,7 +270,7 @@ export async function requestDeskRoutes(app: App, { database, config }: AppDeps)
   async function mayTake(request: FastifyRequest, requestId: number, action: Action): Promise<void> {
     const row = await requestInScope(db, scopeFor(request), requestId);
     if (!row) throw notFound(text('Permohonan tidak ditemukan.', 'Request not found.'));
-    const check = checkTransition(action, row.status as Status, currentStaff(request).roles);
+    const check = checkTransition(action, row.status as Status, currentStaff(request).roles, row.channel);
     if (!check.ok) throw new AppError(check.status, check.status === 403 ? 'forbidden' : 'conflict', check.reason);
   }
 
@@ -374,7 +375,7 @@ export async function requestDeskRoutes(app: App, { database, config }: AppDeps)
   });
 
   app.get<{ Params: { id: string } }>('/desk/permohonan/:id/tanda-bukti', { config: { access: REQUEST_PAGES }, schema: page }, async (request, reply) => {
-    const receipt = await receiptForStaff(db, scopeFor(request), parseId(request.params.id), config.baseUrl);
+    const receipt = await receiptForStaff(db, actorOf(request), scopeFor(request), parseId(request.params.id), config.baseUrl);
     return sendAttachment(reply, `tanda-bukti-${fileSafe(receipt.number)}.pdf`, 'application/pdf', receipt.pdf);
   });
 

@@ -1,4 +1,5 @@
 import type { Content } from 'pdfmake/interfaces.js';
+import { isProfileName, PROFILES } from '../calendar/profiles.ts';
 import { formatDay, formatMoment } from '../kernel/i18n.ts';
 import { maskNik } from '../kernel/checker/personal.ts';
 import { letterhead, qrDataUrl, renderPdf, type LetterBlock } from '../letters/render.ts';
@@ -112,9 +113,9 @@ export function exemptExplanationBlocks(request: RequestRow, pasal17: Pasal17, d
   ];
 }
 
-export function extensionBlocks(request: RequestRow, reason: string, newDue: string, timeZone: string): LetterBlock[] {
+export function extensionBlocks(request: RequestRow, reason: string, newDue: string, timeZone: string, workingDays: number): LetterBlock[] {
   return [
-    { kind: 'paragraph', text: 'Berdasarkan Pasal 22 ayat (8) UU Nomor 14 Tahun 2008, jangka waktu pemberitahuan tertulis atas permohonan berikut kami perpanjang paling lambat 7 (tujuh) hari kerja.' },
+    { kind: 'paragraph', text: `Berdasarkan Pasal 22 ayat (8) UU Nomor 14 Tahun 2008, jangka waktu pemberitahuan tertulis atas permohonan berikut kami perpanjang paling lama ${workingDays} hari kerja.` },
     requestFacts(request, timeZone),
     { kind: 'facts', rows: [['Alasan perpanjangan', reason], ['Batas waktu baru', formatDay('id', newDue)]] },
   ];
@@ -137,6 +138,8 @@ export function handoverBlocks(request: RequestRow, items: readonly string[], no
  * the code that opens the request's tracking page.
  */
 export async function renderReceiptPdf(office: OfficeRow, request: RequestRow, secret: string, trackingUrl: string): Promise<Buffer> {
+  // The periods of the rule profile the request came in under (3 + 2 in an election stage).
+  const days = (isProfileName(request.profile) ? PROFILES[request.profile] : PROFILES.normal).workingDays;
   const rows: [string, string][] = [
     ['Nomor pendaftaran', request.number],
     ['Kode pelacakan', secret],
@@ -157,7 +160,7 @@ export async function renderReceiptPdf(office: OfficeRow, request: RequestRow, s
     { text: 'TANDA BUKTI PENERIMAAN PERMOHONAN INFORMASI PUBLIK', bold: true, alignment: 'center', margin: [0, 0, 0, 12] },
     { table: { widths: [150, '*'], body: rows.map(([label, value]) => [label, `: ${value}`]) }, layout: 'noBorders', margin: [0, 0, 0, 12] },
     {
-      text: 'Simpan nomor pendaftaran dan kode pelacakan ini. Dengan keduanya Anda dapat mengikuti permohonan di portal tanpa akun. Pemberitahuan tertulis akan diberikan paling lambat 10 hari kerja sejak permohonan diterima, dan dapat diperpanjang paling lama 7 hari kerja.',
+      text: `Simpan nomor pendaftaran dan kode pelacakan ini. Dengan keduanya Anda dapat mengikuti permohonan di portal tanpa akun. Pemberitahuan tertulis akan diberikan paling lambat ${days.request_notice} hari kerja sejak permohonan diterima, dan dapat diperpanjang paling lama ${days.request_extension} hari kerja.`,
       margin: [0, 0, 0, 12],
       alignment: 'justify',
     },

@@ -832,6 +832,8 @@ export async function requestPortalRoutes(app: App, { database, config }: AppDep
       const state: FormState = { values: body, errors: error.fields, summary: error.text };
       // A key the service refused cannot be used again; any other key is kept so that sending twice stays one request.
       const key = error.fields.submissionKey ? newSubmissionKey() : submissionKey;
+      // The form comes back with the NIK and contacts typed into it: no cache may keep a copy.
+      reply.header('cache-control', 'no-store');
       return sendHtml(reply, <IntakePage ctx={ctx} office={office} form={state} staged={staged} submissionKey={key} terms={await termsToday(db, office)} />, 422);
     }
   });

@@ -127,7 +127,7 @@ describe(`deadline reminders (${ENGINE})`, () => {
   });
 
   test('a closed request gets nothing', async () => {
-    const { request } = await submitOn('2026-03-11');
+    const { request } = await submitRequest(t.database.db, actors.desk!, { officeId, form: { ...FORM, channel: 'walk_in', consent: '' }, submissionKey: newSubmissionKey(), files: [] }, { ...ctx, now: at('2026-03-11') });
     await handOver(t.database.db, actors.desk!, { officeId }, request.id, { items: ['Salinan SK DPT'], note: '' }, { ...ctx, now: at('2026-03-12') });
     await run('2026-03-27', '2026-03-31', '2026-04-02');
     assert.deepEqual(await reminders(`reminder:request:${request.id}:`), []);

@@ -126,6 +126,8 @@ export interface Transition {
   readonly roles: readonly Role[];
   /** Said when the request is in a status the action does not start from. */
   readonly refused: Text;
+  /** Only for requests that came by these channels; every channel when absent. */
+  readonly channels?: readonly Channel[];
 }
 
 const OPEN: readonly Status[] = ['received', 'escalated'];
@@ -138,6 +140,8 @@ export const TRANSITIONS: Readonly<Record<Action, Transition>> = {
     to: 'closed',
     roles: ['desk_officer', 'ppid'],
     refused: text('Penyerahan langsung hanya untuk permohonan yang baru diterima di desk.', 'Handing over at the desk is only for a request just received.'),
+    // SOP steps 2–3 happen with the applicant at the desk; a request by post or online is answered in writing.
+    channels: ['walk_in'],
   },
   explain_exempt: {
     action: 'explain_exempt',
@@ -145,6 +149,7 @@ export const TRANSITIONS: Readonly<Record<Action, Transition>> = {
     to: 'closed',
     roles: ['desk_officer', 'ppid'],
     refused: text('Penjelasan di desk hanya untuk permohonan yang baru diterima; setelah diteruskan, PPID memutus dengan pemberitahuan tertulis.', 'The desk explains only a request just received; once escalated, the PPID decides by written notice.'),
+    channels: ['walk_in'],
   },
   escalate: {
     action: 'escalate',
@@ -192,19 +197,29 @@ export const TRANSITIONS: Readonly<Record<Action, Transition>> = {
 
 export type TransitionCheck = { readonly ok: true; readonly to: Status } | { readonly ok: false; readonly status: 403 | 409; readonly reason: Text };
 
-/** Whether `roles` may take `action` on a request in `status`: the one place that says so. */
-export function checkTransition(action: Action, status: Status, roles: readonly string[]): TransitionCheck {
+/** Whether `roles` may take `action` on a request in `status` that came by `channel`: the one place that says so. */
+export function checkTransition(action: Action, status: Status, roles: readonly string[], channel: string): TransitionCheck {
   const transition = TRANSITIONS[action];
   if (!roles.includes('system_admin') && !transition.roles.some((r) => roles.includes(r))) {
     return { ok: false, status: 403, reason: text('Peran Anda tidak mengizinkan langkah ini.', 'Your role does not allow this step.') };
   }
   if (!transition.from.includes(status)) return { ok: false, status: 409, reason: transition.refused };
+  if (transition.channels && !(transition.channels as readonly string[]).includes(channel)) {
+    return {
+      ok: false,
+      status: 409,
+      reason: text(
+        'Jalur cepat desk hanya untuk pemohon yang datang langsung; permohonan lewat saluran lain dijawab dengan pemberitahuan tertulis.',
+        'The desk quick paths are for applicants at the desk; a request by another channel is answered with a written notice.',
+      ),
+    };
+  }
   return { ok: true, to: transition.to ?? status };
 }
 
 /** The actions a person with `roles` can take now, for the buttons a page shows. */
-export function availableActions(status: Status, roles: readonly string[]): Action[] {
-  return ACTIONS.filter((a) => checkTransition(a, status, roles).ok);
+export function availableActions(status: Status, roles: readonly string[], channel: string): Action[] {
+  return ACTIONS.filter((a) => checkTransition(a, status, roles, channel).ok);
 }
 
 export function isStatus(value: unknown): value is Status {

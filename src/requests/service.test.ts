@@ -12,6 +12,7 @@ import { officeBySlug, staffByEmail } from '../offices/store.ts';
 import type { DecisionForm, IntakeForm } from './rules.ts';
 import {
   answerDisposition,
+  attachAnswerFiles,
   decide,
   deliver,
   dispose,
@@ -136,7 +137,9 @@ describe(`requests (${ENGINE})`, () => {
   });
 
   test('exempt explained at the desk cites the DIK and the Pasal 17 letter', async () => {
-    const { request } = await submit();
+    const online = await submit();
+    await assert.rejects(explainExempt(t.database.db, staffActors.desk!, scope(), online.request.id, { pasal17: 'h', dikReference: 'DIK No. 12', explanation: 'Memuat NIK.' }, ctx), rejectsWith(409), 'the quick paths are for applicants at the desk');
+    const { request } = await submit({ channel: 'walk_in', consent: '' }, newSubmissionKey(), staffActors.desk!);
     const letter = await explainExempt(t.database.db, staffActors.desk!, scope(), request.id, { pasal17: 'h', dikReference: 'DIK No. 12: data pribadi pemilih', explanation: 'Memuat NIK pemilih.' }, ctx);
     const pdf = await readPdf(letter.pdf);
     assert.match(pdf.text, /Pasal 17 huruf h/);
@@ -250,6 +253,20 @@ describe(`requests (${ENGINE})`, () => {
     await escalate(t.database.db, staffActors.desk!, scope(), request.id, { note: 'Mohon diputus.' }, ctx);
     await assert.rejects(decide(t.database.db, staffActors.ppid!, scope(), request.id, { ...NO_DECISION, outcome: 'not_held', holder: 'KPU RI', note: 'Catatan 你好' }, ctx), (error: unknown) => error instanceof AppError && 'note' in error.fields);
     await assert.rejects(extend(t.database.db, staffActors.ppid!, scope(), request.id, { reason: 'Data tersebar ≥ tiga subbagian.' }, ctx), (error: unknown) => error instanceof AppError && 'reason' in error.fields);
+  });
+
+  test('no extension once the first period has lapsed, and no files handed out with a decision that gives nothing', async () => {
+    const { request } = await submit();
+    const [deadline] = await t.database.db.select().from(deadlines).where(eq(deadlines.id, request.deadlineId!));
+    const dayAfter = new Date(`${deadline!.due}T10:00:00+07:00`);
+    dayAfter.setUTCDate(dayAfter.getUTCDate() + 1);
+    await assert.rejects(extend(t.database.db, staffActors.ppid!, scope(), request.id, { reason: 'Data perlu dihimpun dari kecamatan.' }, { ...ctx, now: dayAfter }), rejectsWith(409));
+
+    await escalate(t.database.db, staffActors.desk!, scope(), request.id, { note: 'Mohon diputus.' }, ctx);
+    await attachAnswerFiles(t.database.db, staffActors.ppid!, scope(), request.id, [{ role: 'files', name: 'dpt.xlsx', bytes: await xlsxBytes() }]);
+    const [file] = (await filesOf(t.database.db, request.id)).filter((f) => f.role === 'answer');
+    await setFileRelease(t.database.db, staffActors.ppid!, scope(), file!.id, { release: true, reason: '' });
+    await assert.rejects(decide(t.database.db, staffActors.ppid!, scope(), request.id, { ...NO_DECISION, outcome: 'not_held', holder: 'KPU RI' }, ctx), rejectsWith(409));
   });
 });
 

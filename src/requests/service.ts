@@ -384,7 +384,7 @@ async function step<T>(db: Db, actor: Actor, scope: OfficeScope, id: number, act
     if (!member?.active || (member.officeId !== scope.officeId && !member.roles.includes('system_admin'))) throw forbidden();
     const request = await lockRequest(tx, scope, id);
     if (!request) throw notFound(text('Permohonan tidak ditemukan.', 'Request not found.'));
-    const check = checkTransition(action, request.status as Status, member.roles);
+    const check = checkTransition(action, request.status as Status, member.roles, request.channel);
     if (!check.ok) throw new AppError(check.status, check.status === 403 ? 'forbidden' : 'conflict', check.reason);
     const office = await officeById(tx, request.officeId);
     if (!office) throw notFound();
@@ -681,6 +681,13 @@ export async function extend(db: Db, actor: Actor, scope: OfficeScope, id: numbe
     if (s.request.extensionDeadlineId !== null) throw conflict(text('Jangka waktu permohonan ini sudah pernah diperpanjang; undang-undang hanya mengizinkan satu kali perpanjangan.', 'This request was already extended; the law allows one extension only.'));
     const [original] = await deadlineRows(s.tx, [s.request.deadlineId]);
     if (!original) throw new Error(`request ${s.request.id} has no deadline`);
+    // The extension is announced within the first period (UU 14/2008 Pasal 22 ayat 8), not after it lapsed.
+    if (todayIn(s.office.timeZone, ctx.now) > original.due) {
+      throw conflict(text(
+        `Jangka waktu pertama berakhir ${formatDay('id', original.due)}; perpanjangan harus diberitahukan sebelum itu. Terbitkan pemberitahuan tertulis segera.`,
+        `The first period ended on ${formatDay('en', original.due)}; an extension must be announced before then. Issue the written notice now.`,
+      ));
+    }
     const profile = isProfileName(s.request.profile) ? PROFILES[s.request.profile] : PROFILES.normal;
     const rules = (original.explanation as DeadlineResult).rules;
     // The extra days run on from the day the first period ends, under the rules the request came in with.
@@ -693,7 +700,7 @@ export async function extend(db: Db, actor: Actor, scope: OfficeScope, id: numbe
       workingDays: profile.workingDays.request_extension,
     });
     if (!original.closedAt) await closeDeadline(s.tx, actor, scope, original.id, ctx.now ?? new Date());
-    const letter = await issue(s, actor, ctx, 'pemberitahuan_perpanjangan', `Pemberitahuan perpanjangan waktu ${s.request.number}`, extensionBlocks(s.request, reason, extension.due, s.office.timeZone), 'PPID');
+    const letter = await issue(s, actor, ctx, 'pemberitahuan_perpanjangan', `Pemberitahuan perpanjangan waktu ${s.request.number}`, extensionBlocks(s.request, reason, extension.due, s.office.timeZone, profile.workingDays.request_extension), 'PPID');
     await s.tx.update(requests).set({ extensionDeadlineId: extension.id, extensionReason: reason }).where(eq(requests.id, s.request.id));
     await s.tx.update(dispositions).set({ dueOn: extension.due }).where(and(eq(dispositions.requestId, s.request.id), eq(dispositions.target, 'ppid'), eq(dispositions.status, 'open')));
     await event(s, actor, 'request.extended', { due: original.due }, { due: extension.due, reason, letter: letter.number });
@@ -721,6 +728,15 @@ export async function decide(db: Db, actor: Actor, scope: OfficeScope, id: numbe
     const pending = await s.tx.select({ id: requestFiles.id }).from(requestFiles).where(and(eq(requestFiles.requestId, s.request.id), eq(requestFiles.role, 'answer'), eq(requestFiles.release, 'pending')));
     if (pending.length > 0) {
       throw conflict(text(`Masih ada ${pending.length} berkas jawaban yang belum diputuskan (diberikan atau tidak). Putuskan dulu setiap berkas.`, `${pending.length} answer file(s) are not settled yet (released or withheld). Settle each file first.`));
+    }
+    if (decision.outcome !== 'granted_full' && decision.outcome !== 'granted_part') {
+      const released = await releasedFiles(s.tx, s.request.id);
+      if (released.length > 0) {
+        throw conflict(text(
+          `Keputusan ini tidak memberikan informasi, tetapi ${released.length} berkas sudah disetujui untuk diberikan. Tandai berkas itu "tidak diberikan" dulu, atau pilih dikabulkan.`,
+          `This decision gives no information, yet ${released.length} file(s) are released. Withhold them first, or choose a grant.`,
+        ));
+      }
     }
     const notice = await issue(s, actor, ctx, 'pemberitahuan_tertulis', `Pemberitahuan tertulis atas permohonan ${s.request.number}`, noticeBlocks(s.request, decision, s.office.timeZone), 'PPID');
     const refusal = decision.outcome === 'refused' ? await issue(s, actor, ctx, 'sk_penolakan', `Keputusan penolakan permohonan informasi ${s.request.number}`, refusalBlocks(s.request, decision, s.office.timeZone), 'PPID') : undefined;
@@ -790,6 +806,7 @@ async function createDownloadLink(tx: Tx, office: OfficeRow, request: RequestRow
 }
 
 export interface OpenedLink {
+  readonly linkId: number;
   readonly request: RequestRow;
   readonly office: OfficeRow;
   readonly files: FileFacts[];
@@ -806,26 +823,26 @@ export async function openDownloadLink(db: Db, token: string, now = new Date()):
   const [request] = await db.select().from(requests).where(eq(requests.id, link.requestId));
   const office = await officeById(db, link.officeId);
   if (!request || !office) throw notFound();
-  return { request, office, files: await releasedFiles(db, request.id), expiresAt: link.expiresAt };
+  return { linkId: link.id, request, office, files: await releasedFiles(db, request.id), expiresAt: link.expiresAt };
 }
 
 /**
  * A released file's bytes for an applicant, counted and logged. Only files released on this request
  * are served, whichever way the applicant proved who they are (download link or tracking code).
  */
-export async function applicantFile(db: Db, request: RequestRow, fileId: number, via: 'link' | 'tracking'): Promise<{ name: string; mediaType: string; content: Buffer }> {
+export async function applicantFile(db: Db, request: RequestRow, fileId: number, via: 'tracking' | { readonly linkId: number }): Promise<{ name: string; mediaType: string; content: Buffer }> {
   return db.transaction(async (tx) => {
     const [file] = await tx.select().from(requestFiles).where(and(eq(requestFiles.id, fileId), eq(requestFiles.requestId, request.id), eq(requestFiles.release, 'released')));
     if (!file || request.status !== 'closed') throw notFound(text('Berkas tidak ditemukan atau belum diberikan.', 'File not found or not released yet.'));
-    await recordEvent(tx, { staffId: null, label: 'applicant', ip: '', requestId: '' }, { officeId: request.officeId, action: 'request.file_downloaded', subjectType: 'request', subjectId: request.id, after: { file: fileId, via } });
-    if (via === 'link') await tx.update(downloadLinks).set({ downloads: sql`${downloadLinks.downloads} + 1` }).where(eq(downloadLinks.requestId, request.id));
+    await recordEvent(tx, { staffId: null, label: 'applicant', ip: '', requestId: '' }, { officeId: request.officeId, action: 'request.file_downloaded', subjectType: 'request', subjectId: request.id, after: { file: fileId, via: via === 'tracking' ? 'tracking' : 'link' } });
+    if (via !== 'tracking') await tx.update(downloadLinks).set({ downloads: sql`${downloadLinks.downloads} + 1` }).where(eq(downloadLinks.id, via.linkId));
     return { name: file.name, mediaType: file.mediaType, content: file.content };
   });
 }
 
 export async function downloadViaLink(db: Db, token: string, fileId: number): Promise<{ name: string; mediaType: string; content: Buffer }> {
   const opened = await openDownloadLink(db, token);
-  return applicantFile(db, opened.request, fileId, 'link');
+  return applicantFile(db, opened.request, fileId, { linkId: opened.linkId });
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -853,12 +870,15 @@ export async function receiptFor(db: Db, officeId: number, number: string, code:
 }
 
 /** The receipt for staff (desk reprint for a walk-in applicant): the code comes from the stored key. */
-export async function receiptForStaff(db: Db, scope: OfficeScope, id: number, baseUrl: string): Promise<{ number: string; pdf: Buffer }> {
+export async function receiptForStaff(db: Db, actor: Actor, scope: OfficeScope, id: number, baseUrl: string): Promise<{ number: string; pdf: Buffer }> {
   const [request] = await db.select().from(requests).where(and(eq(requests.id, id), eq(requests.officeId, scope.officeId)));
   const office = await officeById(db, scope.officeId);
   if (!request || !office) throw notFound(text('Permohonan tidak ditemukan.', 'Request not found.'));
   const code = await trackingCode(db, office.id, request.submissionKey);
-  return { number: request.number, pdf: await renderReceiptPdf(office, request, code, trackingUrl(baseUrl, office)) };
+  const pdf = await renderReceiptPdf(office, request, code, trackingUrl(baseUrl, office));
+  // The receipt carries the tracking code, which opens the applicant's page: every reprint is recorded.
+  await db.transaction((tx) => recordEvent(tx, actor, { officeId: office.id, action: 'request.receipt_printed', subjectType: 'request', subjectId: request.id }));
+  return { number: request.number, pdf };
 }
 
 /** Files staff may open: answers for everyone working on the request; identity documents only for the desk and the PPID. */

@@ -23,6 +23,7 @@ export const STEP_LABELS: Readonly<Record<string, StepLabel>> = {
   'request.decided': { label: text('Pemberitahuan tertulis terbit', 'Written notice issued'), public: true },
   'request.delivered': { label: text('Informasi diserahkan / dikirim', 'Information delivered'), public: true },
   'request.file_downloaded': { label: text('Berkas diunduh pemohon', 'File downloaded by the applicant'), public: false },
+  'request.receipt_printed': { label: text('Tanda bukti dicetak ulang petugas', 'Receipt reprinted by staff'), public: false },
   'request.identity_viewed': { label: text('Dokumen identitas dibuka petugas', 'Identity document opened by staff'), public: false },
 };
 
