@@ -46,6 +46,8 @@ export const offices = pgTable(
     reminderDays: integer('reminder_days').array().notNull().default(sql`'{3,1}'::integer[]`),
     /** How long an applicant's download link stays valid. */
     downloadLinkDays: integer('download_link_days').notNull().default(14),
+    /** Working days an applicant is given to complete an incomplete request (office practice). */
+    completionDays: integer('completion_days').notNull().default(3),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('offices_slug_key').on(t.slug), uniqueIndex('offices_code_key').on(t.code), index('offices_parent_idx').on(t.parentId)],
@@ -333,6 +335,13 @@ export const requests = pgTable(
     decidedBy: integer('decided_by').references(() => staff.id),
     deliveredAt: timestamp('delivered_at', { withTimezone: true, precision: 3 }),
     deliveryMode: text('delivery_mode'),
+    /** How the applicant paid the costs of the notice ('cash', 'transfer'); null when nothing was due. */
+    paymentMethod: text('payment_method'),
+    /**
+     * What a desk-recorded request still lacks (NIK, power of attorney, deed…): an incomplete request is
+     * registered, not refused (DOMAIN.md §5), and the applicant is told what to complete.
+     */
+    missing: jsonb('missing').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
     closedAt: timestamp('closed_at', { withTimezone: true, precision: 3 }),
     createdAt: createdAt(),
   },
