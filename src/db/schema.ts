@@ -10,6 +10,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   serial,
   text,
   timestamp,
@@ -441,6 +442,239 @@ export const stagedUploads = pgTable(
   (t) => [uniqueIndex('staged_uploads_token_key').on(t.tokenHash), index('staged_uploads_created_idx').on(t.createdAt)],
 );
 
+// ---------------------------------------------------------------------------------------------------
+// The Daftar Informasi Publik (SOP 000, DOMAIN.md §3–4)
+
+/** A PPID's call to the units for their information (SOP step 1: five days by default). */
+export const dipCalls = pgTable(
+  'dip_calls',
+  {
+    id: serial('id').primaryKey(),
+    officeId: integer('office_id').notNull().references(() => offices.id),
+    title: text('title').notNull(),
+    instruction: text('instruction').notNull().default(''),
+    dueOn: date('due_on', { mode: 'string' }).notNull(),
+    createdBy: integer('created_by').references(() => staff.id),
+    createdAt: createdAt(),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+  },
+  (t) => [index('dip_calls_office_idx').on(t.officeId, t.dueOn)],
+);
+
+/** Which units a call asks, and when each said it had handed over everything. */
+export const dipCallUnits = pgTable(
+  'dip_call_units',
+  {
+    callId: integer('call_id').notNull().references(() => dipCalls.id),
+    unitId: integer('unit_id').notNull().references(() => units.id),
+    officeId: integer('office_id').notNull().references(() => offices.id),
+    answeredAt: timestamp('answered_at', { withTimezone: true }),
+    answeredBy: integer('answered_by').references(() => staff.id),
+  },
+  (t) => [primaryKey({ columns: [t.callId, t.unitId] })],
+);
+
+/**
+ * One piece of information an office holds, as a unit submitted it and the PPID classified it. The
+ * public never reads these rows: the portal reads an edition's snapshot (dip_edition_entries).
+ */
+export const dipItems = pgTable(
+  'dip_items',
+  {
+    id: serial('id').primaryKey(),
+    officeId: integer('office_id').notNull().references(() => offices.id),
+    unitId: integer('unit_id').references(() => units.id),
+    callId: integer('call_id').references(() => dipCalls.id),
+    /** Promoted from a file released to an applicant. */
+    requestFileId: bigint('request_file_id', { mode: 'number' }).references(() => requestFiles.id),
+    /** The number the office gave it in its own spreadsheet: re-importing updates, never duplicates. */
+    importKey: text('import_key'),
+    title: text('title').notNull(),
+    summary: text('summary').notNull(),
+    /** Pejabat / unit yang menguasai informasi. */
+    holder: text('holder').notNull(),
+    /** Penanggung jawab pembuatan informasi. */
+    responsible: text('responsible').notNull(),
+    producedWhen: text('produced_when').notNull(),
+    producedWhere: text('produced_where').notNull(),
+    hasSoftcopy: boolean('has_softcopy').notNull().default(false),
+    hasHardcopy: boolean('has_hardcopy').notNull().default(false),
+    onlineLink: text('online_link').notNull().default(''),
+    archiveLocation: text('archive_location').notNull().default(''),
+    /** Jangka waktu penyimpanan (the archive retention schedule, PKPU 17/2023). */
+    retention: text('retention').notNull(),
+    /** berkala | serta_merta | setiap_saat | dikecualikan; null until the PPID classifies it. */
+    category: text('category'),
+    /** Berkala items: months between updates, and when the next is due. */
+    updateMonths: integer('update_months'),
+    nextUpdateOn: date('next_update_on', { mode: 'string' }),
+    dikEntryId: integer('dik_entry_id').references((): AnyPgColumn => dikEntries.id),
+    status: text('status').notNull().default('submitted'), // submitted | classified | withdrawn
+    documentationChecked: boolean('documentation_checked').notNull().default(false),
+    submittedBy: integer('submitted_by').references(() => staff.id),
+    classifiedBy: integer('classified_by').references(() => staff.id),
+    classifiedAt: timestamp('classified_at', { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('dip_items_office_idx').on(t.officeId, t.status),
+    uniqueIndex('dip_items_import_key').on(t.officeId, t.importKey),
+  ],
+);
+
+/** Softcopies of a DIP item, each checked before it may be published. */
+export const dipItemFiles = pgTable(
+  'dip_item_files',
+  {
+    id: serial('id').primaryKey(),
+    officeId: integer('office_id').notNull().references(() => offices.id),
+    itemId: integer('item_id').notNull().references(() => dipItems.id),
+    name: text('name').notNull(),
+    mediaType: text('media_type').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    content: bytea('content').notNull(),
+    check: jsonb('check'),
+    /** pending | clear | overridden: publishable once clear, or overridden by the PPID with a reason. */
+    review: text('review').notNull().default('pending'),
+    overrideReason: text('override_reason').notNull().default(''),
+    reviewedBy: integer('reviewed_by').references(() => staff.id),
+    reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
+    uploadedBy: integer('uploaded_by').references(() => staff.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('dip_item_files_item_idx').on(t.itemId)],
+);
+
+/**
+ * The list of exempt information (DIK), each entry with its consequence test. KPU RI's entries apply
+ * to every office below it; a lower office's proposal waits for the office above to accept it.
+ */
+export const dikEntries = pgTable(
+  'dik_entries',
+  {
+    id: serial('id').primaryKey(),
+    officeId: integer('office_id').notNull().references(() => offices.id),
+    title: text('title').notNull(),
+    pasal17: text('pasal17').notNull(),
+    otherLaw: text('other_law').notNull().default(''),
+    /** The consequence of disclosure found by the test (uji konsekuensi). */
+    harm: text('harm').notNull(),
+    /** Why keeping it closed serves the public interest more than opening it. */
+    publicInterest: text('public_interest').notNull(),
+    /** Often a condition ("until the investigation ends") rather than a date. */
+    periodText: text('period_text').notNull(),
+    periodEndsOn: date('period_ends_on', { mode: 'string' }),
+    decidedBy: text('decided_by').notNull(),
+    decidedOn: date('decided_on', { mode: 'string' }).notNull(),
+    status: text('status').notNull().default('in_force'), // in_force | proposed | rejected | revoked
+    /** A proposal from a lower office (set on entries filed at the office above). */
+    proposedByOfficeId: integer('proposed_by_office_id').references(() => offices.id),
+    createdBy: integer('created_by').references(() => staff.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('dik_entries_office_idx').on(t.officeId, t.status)],
+);
+
+/** An established DIP (penetapan by SK PPID); each update (pemutakhiran) is a new edition. */
+export const dipEditions = pgTable(
+  'dip_editions',
+  {
+    id: serial('id').primaryKey(),
+    officeId: integer('office_id').notNull().references(() => offices.id),
+    number: integer('number').notNull(),
+    status: text('status').notNull().default('draft'), // draft | submitted | returned | ordered
+    skNumber: text('sk_number').notNull().default(''),
+    skDate: date('sk_date', { mode: 'string' }),
+    skPdf: bytea('sk_pdf'),
+    reviewNote: text('review_note').notNull().default(''),
+    establishedBy: integer('established_by').references(() => staff.id),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }),
+    reviewedBy: integer('reviewed_by').references(() => staff.id),
+    reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
+    /** The Secretary's order to upload: the edition is public from this moment. */
+    orderedAt: timestamp('ordered_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('dip_editions_office_number_key').on(t.officeId, t.number), index('dip_editions_office_status_idx').on(t.officeId, t.status)],
+);
+
+/** PostgreSQL's full-text vector, for the generated search column. */
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+
+/**
+ * An item as an edition established it. The portal and its search read only these, and only for
+ * ordered editions, so nothing unpublished can be reached by any URL.
+ */
+export const dipEditionEntries = pgTable(
+  'dip_edition_entries',
+  {
+    editionId: integer('edition_id').notNull().references(() => dipEditions.id),
+    itemId: integer('item_id').notNull().references(() => dipItems.id),
+    officeId: integer('office_id').notNull().references(() => offices.id),
+    /** The item's number in this edition's table. */
+    position: integer('position').notNull(),
+    snapshot: jsonb('snapshot').notNull(),
+    search: tsvector('search').generatedAlwaysAs(
+      sql`setweight(to_tsvector('indonesian', coalesce(snapshot->>'title', '')), 'A') || setweight(to_tsvector('indonesian', coalesce(snapshot->>'summary', '') || ' ' || coalesce(snapshot->>'holder', '')), 'B')`,
+    ),
+  },
+  (t) => [primaryKey({ columns: [t.editionId, t.itemId] }), index('dip_edition_entries_search_idx').using('gin', t.search), index('dip_edition_entries_office_idx').on(t.officeId)],
+);
+
+/** The office's public pages that its admin writes: PPID profile, maklumat pelayanan, hours and costs… */
+export const officePages = pgTable(
+  'office_pages',
+  {
+    officeId: integer('office_id').notNull().references(() => offices.id),
+    kind: text('kind').notNull(),
+    body: text('body').notNull(),
+    updatedBy: integer('updated_by').references(() => staff.id),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.officeId, t.kind] })],
+);
+
+/** Documents an office publishes beside its pages: the SOPs, regulations, the SK PPID. */
+export const officeDocuments = pgTable(
+  'office_documents',
+  {
+    id: serial('id').primaryKey(),
+    officeId: integer('office_id').notNull().references(() => offices.id),
+    kind: text('kind').notNull(), // procedure | regulation | decree
+    title: text('title').notNull(),
+    name: text('name').notNull(),
+    mediaType: text('media_type').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    content: bytea('content').notNull(),
+    uploadedBy: integer('uploaded_by').references(() => staff.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('office_documents_office_idx').on(t.officeId, t.kind)],
+);
+
+/** A DIP spreadsheet import: parsed rows wait here for the column mapping and the user's choice. */
+export const dipImports = pgTable(
+  'dip_imports',
+  {
+    id: serial('id').primaryKey(),
+    officeId: integer('office_id').notNull().references(() => offices.id),
+    status: text('status').notNull().default('staged'), // staged | running | done | cancelled | failed
+    fileName: text('file_name').notNull(),
+    headers: jsonb('headers').$type<string[]>().notNull(),
+    rows: jsonb('rows').$type<string[][]>().notNull(),
+    mapping: jsonb('mapping').$type<Record<string, string>>().notNull().default(sql`'{}'::jsonb`),
+    report: jsonb('report'),
+    done: integer('done').notNull().default(0),
+    createdBy: integer('created_by').references(() => staff.id),
+    createdAt: createdAt(),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+  },
+  (t) => [index('dip_imports_office_idx').on(t.officeId)],
+);
+
 export const schema = {
   offices,
   units,
@@ -462,4 +696,14 @@ export const schema = {
   dispositions,
   downloadLinks,
   stagedUploads,
+  dipCalls,
+  dipCallUnits,
+  dipItems,
+  dipItemFiles,
+  dikEntries,
+  dipEditions,
+  dipEditionEntries,
+  officePages,
+  officeDocuments,
+  dipImports,
 };
