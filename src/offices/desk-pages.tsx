@@ -333,6 +333,7 @@ export async function officeDeskRoutes(app: App, { database, config }: AppDeps):
     request_number_pattern: text('Pola nomor pendaftaran permohonan', 'Request registration number pattern'),
     letter_number_pattern: text('Pola nomor surat PPID', "PPID letter number pattern"),
     download_link_days: text('Masa berlaku tautan unduhan (hari)', 'Download links valid for (days)'),
+    completion_days: text('Waktu melengkapi permohonan yang belum lengkap (hari kerja)', 'Time to complete an incomplete request (working days)'),
   };
 
   const PATTERN_HINT = text(
@@ -359,6 +360,7 @@ export async function officeDeskRoutes(app: App, { database, config }: AppDeps):
         request_number_pattern: office.requestNumberPattern,
         letter_number_pattern: office.letterNumberPattern,
         download_link_days: String(office.downloadLinkDays),
+        completion_days: String(office.completionDays),
       },
       errors: {},
     };
@@ -398,6 +400,18 @@ export async function officeDeskRoutes(app: App, { database, config }: AppDeps):
           <TextField lang={ctx.lang} form={form} name="request_number_pattern" label={OFFICE_LABELS.request_number_pattern!} required hint={PATTERN_HINT} />
           <TextField lang={ctx.lang} form={form} name="letter_number_pattern" label={OFFICE_LABELS.letter_number_pattern!} required hint={PATTERN_HINT} />
           <TextField lang={ctx.lang} form={form} name="download_link_days" label={OFFICE_LABELS.download_link_days!} inputmode="numeric" required hint={text('1 sampai 90 hari.', '1 to 90 days.')} />
+          <TextField
+            lang={ctx.lang}
+            form={form}
+            name="completion_days"
+            label={OFFICE_LABELS.completion_days!}
+            inputmode="numeric"
+            required
+            hint={text(
+              '1 sampai 10 hari kerja sejak permohonan diterima, menurut kalender kantor; pemohon diberi tahu tanggalnya. Batas waktu pemberitahuan tertulis tetap berjalan.',
+              "1 to 10 working days from receipt, on the office calendar; the applicant is told the date. The written notice's deadline keeps running.",
+            )}
+          />
           <button type="submit">{say(ctx.lang, text('Simpan', 'Save'))}</button>
         </form>
       </Layout>
@@ -425,6 +439,7 @@ export async function officeDeskRoutes(app: App, { database, config }: AppDeps):
         requestNumberPattern: values.request_number_pattern!,
         letterNumberPattern: values.letter_number_pattern!,
         downloadLinkDays: /^\d{1,3}$/.test(values.download_link_days!) ? Number(values.download_link_days) : Number.NaN,
+        completionDays: /^\d{1,2}$/.test(values.completion_days!) ? Number(values.completion_days) : Number.NaN,
       });
       return redirectWithNotice(reply, '/desk/office', 'office_saved');
     } catch (error) {

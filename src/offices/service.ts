@@ -127,12 +127,12 @@ export async function importOffices(db: Db, actor: Actor, csv: string): Promise<
   });
 }
 
-/** Office details an office admin keeps current: address, letterhead, hours, deadline reminders. */
+/** Office details an office admin keeps current: address, letterhead, hours, deadline reminders, the days to complete a request. */
 export async function updateOfficeDetails(
   db: Db,
   actor: Actor,
   scope: OfficeScope,
-  input: Pick<OfficeInput, 'address' | 'city' | 'phone' | 'email' | 'website' | 'timeZone' | 'hoursStart' | 'hoursEnd' | 'letterheadLines'> & { afterHoursRule: string; reminderDays: readonly number[]; requestNumberPattern: string; letterNumberPattern: string; downloadLinkDays: number },
+  input: Pick<OfficeInput, 'address' | 'city' | 'phone' | 'email' | 'website' | 'timeZone' | 'hoursStart' | 'hoursEnd' | 'letterheadLines'> & { afterHoursRule: string; reminderDays: readonly number[]; requestNumberPattern: string; letterNumberPattern: string; downloadLinkDays: number; completionDays: number },
 ): Promise<OfficeRow> {
   return db.transaction(async (tx) => {
     const [before] = await tx.select().from(offices).where(eq(offices.id, scope.officeId));
@@ -149,6 +149,9 @@ export async function updateOfficeDetails(
     }
     if (!Number.isInteger(input.downloadLinkDays) || input.downloadLinkDays < 1 || input.downloadLinkDays > 90) {
       problems.download_link_days = text('Isi angka 1 sampai 90.', 'Give a number from 1 to 90.');
+    }
+    if (!Number.isInteger(input.completionDays) || input.completionDays < 1 || input.completionDays > 10) {
+      problems.completion_days = text('Isi angka 1 sampai 10.', 'Give a number from 1 to 10.');
     }
     if (Object.keys(problems).length) throw invalid(problems);
     const values = { ...input, letterheadLines: [...input.letterheadLines], reminderDays: [...days].sort((a, b) => b - a) };

@@ -59,6 +59,7 @@ const COLUMN_WIDTHS: Readonly<Partial<Record<RegisterColumn, number>>> = {
   address: 30,
   contact: 26,
   nik: 22,
+  missing: 28,
   information: 48,
   purpose: 30,
   held: 28,
@@ -187,13 +188,13 @@ function pageFooter(lang: Lang) {
 const PDF_GROUPS: readonly { columns: readonly RegisterColumn[]; width: number | '*' }[] = [
   { columns: ['no'], width: 14 },
   { columns: ['number', 'received', 'channel'], width: 88 },
-  { columns: ['name', 'applicantType', 'nik', 'occupation', 'address', 'contact'], width: 104 },
+  { columns: ['name', 'applicantType', 'nik', 'missing', 'occupation', 'address', 'contact'], width: 104 },
   { columns: ['information'], width: '*' },
   { columns: ['purpose'], width: 60 },
   { columns: ['held', 'form', 'type'], width: 70 },
   { columns: ['stage', 'decision', 'refusal'], width: 84 },
   { columns: ['noticeDate', 'deliveryDate'], width: 50 },
-  { columns: ['cost', 'deliveryMode'], width: 46 },
+  { columns: ['cost', 'payment'], width: 46 },
   { columns: ['units'], width: 54 },
   { columns: ['due', 'extension'], width: 58 },
 ];

@@ -107,7 +107,7 @@ function FilterForm(props: { lang: Lang; form: FormState }): JSX.Element {
 }
 
 /** Columns of running text, given room so that they do not wrap a word per line. */
-const WIDE_COLUMNS: ReadonlySet<string> = new Set(['address', 'information', 'purpose', 'held', 'decision', 'refusal', 'units', 'extension']);
+const WIDE_COLUMNS: ReadonlySet<string> = new Set(['address', 'missing', 'information', 'purpose', 'held', 'decision', 'refusal', 'units', 'extension']);
 
 function RegisterTable(props: { lang: Lang; rows: readonly RegisterRow[]; timeZone: string; caption: Text }): JSX.Element {
   const { lang } = props;

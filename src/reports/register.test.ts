@@ -10,7 +10,7 @@ import { APPLICANT_TYPES, CHANNELS, OUTCOMES, type DecisionForm, type IntakeForm
 import { answerDisposition, decide, deliver, dispose, escalate, explainExempt, extend, handOver, newSubmissionKey, submitRequest } from '../requests/service.ts';
 import { monthlyPdf, monthlyXlsx, registerPdf, registerXlsx } from './exports.ts';
 import { monthlyReport, registerCount, registerRows, supervision } from './register.ts';
-import { checkMonth, REGISTER_COLUMNS, REGISTER_DECISIONS, type RegisterFilter, type RegisterRow } from './rules.ts';
+import { checkMonth, REGISTER_COLUMNS, REGISTER_DECISIONS, registerCells, type RegisterFilter, type RegisterRow } from './rules.ts';
 
 /**
  * A month of requests in Kabupaten Belitung Timur (WIB), made through the request services at chosen
@@ -90,7 +90,7 @@ before(async () => {
   await answerDisposition(db, people.unit!, scope(), dispositionA!, { answer: 'provided', note: 'Arsip hardcopy di lemari 3.', holder: '', expectedOn: '', files: [] }, at('2026-10-09T03:00:00Z'));
   await extend(db, people.ppid!, scope(), ids.A!, { reason: 'Data perlu dihimpun dari beberapa kecamatan.' }, at('2026-10-15T03:00:00Z'));
   await decide(db, people.ppid!, scope(), ids.A!, { ...NO_DECISION, outcome: 'granted_full', form: 'soft', perPage: '500', pages: '10', timeToProvide: 'Saat pemberitahuan diterima' }, at('2026-10-20T04:00:00Z'));
-  await deliver(db, people.desk!, scope(), ids.A!, { mode: 'email', note: '' }, at('2026-10-21T03:00:00Z'));
+  await deliver(db, people.desk!, scope(), ids.A!, { mode: 'email', note: '', payment: 'transfer' }, at('2026-10-21T03:00:00Z'));
   // B: walk-in handed over after 20 minutes (SOP: 15).
   await submit('B', '2026-10-06T03:00:00Z', desk, people.desk!, office.id, '2026-10-06T02:55:00Z');
   await handOver(db, people.desk!, scope(), ids.B!, { items: ['Salinan SK'], note: '' }, at('2026-10-06T03:20:00Z'));
@@ -138,7 +138,7 @@ describe(`register and reports (${ENGINE})`, () => {
     assert.equal(a.decision, 'full');
     assert.equal(a.decidedDay, '2026-10-20');
     assert.equal(a.deliveredDay, '2026-10-21');
-    assert.equal(a.deliveryMode, 'email');
+    assert.equal(a.paymentMethod, 'transfer');
     assert.equal(a.cost, 5000);
     assert.equal(a.extended, true);
     assert.equal(a.extensionReason, 'Data perlu dihimpun dari beberapa kecamatan.');
@@ -148,7 +148,7 @@ describe(`register and reports (${ENGINE})`, () => {
     assert.equal(g.receivedDay, '2026-10-01', 'filed under the office day, not the UTC one');
     assert.deepEqual([g.held, g.holder, g.decision, g.outcome], ['no', 'KPU RI', 'none', 'not_held']);
     const c = row.get(numbers.C!)!;
-    assert.deepEqual([c.channel, c.decision, c.deliveryMode], ['walk_in', 'refused', 'desk']);
+    assert.deepEqual([c.channel, c.decision, c.paymentMethod], ['walk_in', 'refused', null]);
     assert.match(c.refusalReason!.id, /^Pasal 17 huruf h UU 14\/2008 .*; DIK: DIK No\. 12/);
     assert.match(row.get(numbers.D!)!.refusalReason!.id, /^Pasal 17 huruf h/);
     assert.equal(row.get(numbers.J!)!.decision, 'pending');
@@ -308,5 +308,50 @@ describe(`register and reports (${ENGINE})`, () => {
     assert.ok(!pdf.text.includes('Diputus tepat waktu'), 'no zero figures shown as if measured');
     assert.equal(checkMonth('2026-12', '2026-11-02').ok, false);
     assert.equal(checkMonth('2026-1', '2026-11-02').ok, false);
+  });
+
+  test('December: a desk request registered without its documents says what it lacks; a cost shows how it was paid', async () => {
+    const db = t.database.db;
+    const DECEMBER: RegisterFilter = { ...ALL, from: '2026-12-01', to: '2026-12-31' };
+    // K: a group at the desk, without the power of attorney and the members' cards.
+    const { request: k } = await submitRequest(
+      db,
+      people.desk!,
+      { officeId: office.id, form: { ...FORM, ...desk, applicantType: 'group', proxyName: 'Rina Kuasa', information: 'Informasi K' }, submissionKey: newSubmissionKey(), files: [], receivedAt: new Date('2026-12-01T02:00:00Z'), allowMissing: true },
+      at('2026-12-01T02:00:00Z'),
+    );
+    // L: granted with Rp 3.000 of copying, paid in cash at the desk. M: granted free of charge.
+    await submit('L', '2026-12-02T02:00:00Z');
+    await decide(db, people.ppid!, scope(), ids.L!, { ...NO_DECISION, outcome: 'granted_full', form: 'hard', perPage: '1000', pages: '3', timeToProvide: 'Saat diambil' }, at('2026-12-03T02:00:00Z'));
+    await deliver(db, people.desk!, scope(), ids.L!, { mode: 'desk', note: '', payment: 'cash' }, at('2026-12-03T03:00:00Z'));
+    await submit('M', '2026-12-02T03:00:00Z');
+    await decide(db, people.ppid!, scope(), ids.M!, { ...NO_DECISION, outcome: 'granted_full', form: 'soft', timeToProvide: 'Saat ini' }, at('2026-12-03T02:00:00Z'));
+    await deliver(db, people.desk!, scope(), ids.M!, { mode: 'email', note: '' }, at('2026-12-03T03:00:00Z'));
+
+    const rows = await registerRows(db, office, DECEMBER);
+    const row = byNumber(rows);
+    const kRow = row.get(k.number)!;
+    assert.deepEqual(kRow.missing, ['proxy_letter', 'member_ids']);
+    assert.equal(registerCells(kRow, 'id', office.timeZone).missing, 'Surat kuasa; KTP anggota kelompok');
+    assert.equal(registerCells(kRow, 'id', office.timeZone).payment, '—');
+    const lRow = row.get(numbers.L!)!;
+    assert.deepEqual([lRow.cost, lRow.paymentMethod, lRow.missing], [3000, 'cash', []]);
+    assert.deepEqual([registerCells(lRow, 'id', office.timeZone).payment, registerCells(lRow, 'en', office.timeZone).payment], ['Tunai', 'Cash']);
+    assert.equal(registerCells(lRow, 'id', office.timeZone).missing, '—');
+    const mRow = row.get(numbers.M!)!;
+    assert.deepEqual([mRow.cost, mRow.paymentMethod, registerCells(mRow, 'id', office.timeZone).payment], [0, null, '—']);
+
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await registerXlsx({ office, lang: 'id', filter: DECEMBER, rows, total: rows.length, generatedAt: new Date('2026-12-04T03:00:00Z'), generatedBy: 'Budi Santoso' })) as unknown as ArrayBuffer);
+    const sheet = book.getWorksheet('Register')!;
+    const column = (key: (typeof REGISTER_COLUMNS)[number]) => REGISTER_COLUMNS.indexOf(key) + 1;
+    assert.equal(sheet.getRow(1).getCell(column('missing')).value, 'Kelengkapan belum ada');
+    assert.equal(sheet.getRow(1).getCell(column('payment')).value, 'Cara pembayaran');
+    const line = (number: string) => sheet.getRow(2 + rows.findIndex((r) => r.number === number));
+    assert.equal(line(k.number).getCell(column('missing')).value, 'Surat kuasa; KTP anggota kelompok');
+    assert.equal(line(numbers.L!).getCell(column('payment')).value, 'Tunai');
+    assert.equal(line(numbers.L!).getCell(column('cost')).value, 3000);
+    const pdf = await readPdf(await registerPdf({ office, lang: 'id', filter: DECEMBER, rows, total: rows.length, generatedAt: new Date('2026-12-04T03:00:00Z'), generatedBy: 'Budi Santoso' }));
+    for (const expected of ['Kelengkapan belum ada', 'Cara pembayaran', 'Tunai', 'Surat kuasa; KTP anggota kelompok']) assert.ok(pdf.text.replace(/\s+/g, ' ').includes(expected), expected);
   });
 });

@@ -54,7 +54,8 @@ const REQUEST: RegisterSource['request'] = {
   decidedAt: null,
   decidedBy: null,
   deliveredAt: null,
-  deliveryMode: null,
+  paymentMethod: null,
+  missing: [],
   createdBy: null,
   extensionDeadlineId: null,
   extensionReason: null,
@@ -119,7 +120,7 @@ describe('register rows', () => {
     const decision = { outcome: 'granted_part', form: 'both', costs: { perPage: 500, pages: 10, delivery: 2000, other: 0 }, withheld: 'NIK', holder: '', pasal17: '', otherLaw: '' };
     const row = registerRow(
       source(
-        { outcome: 'granted_part', decision, status: 'closed', decidedAt: new Date('2026-10-20T03:00:00Z'), deliveredAt: new Date('2026-10-21T03:00:00Z'), deliveryMode: 'post', extensionDeadlineId: 9, extensionReason: 'Data banyak' },
+        { outcome: 'granted_part', decision, status: 'closed', decidedAt: new Date('2026-10-20T03:00:00Z'), deliveredAt: new Date('2026-10-21T03:00:00Z'), paymentMethod: 'transfer', extensionDeadlineId: 9, extensionReason: 'Data banyak' },
         { extension: { due: '2026-10-28' } },
       ),
       3,
@@ -132,7 +133,7 @@ describe('register rows', () => {
     assert.equal(cells.form, 'Soft and hard copy');
     assert.equal(cells.cost, 'Rp 7.000');
     assert.equal(cells.noticeDate, '2026-10-20');
-    assert.equal(cells.deliveryMode, 'Post / courier');
+    assert.equal(cells.payment, 'Transfer');
     assert.equal(cells.extension, 'Yes: Data banyak');
     assert.equal(cells.received, '2026-10-05 09:00');
   });
@@ -147,6 +148,26 @@ describe('register rows', () => {
     assert.equal(notHeld.held, 'no');
     assert.equal(registerCells(notHeld, 'id', 'Asia/Jakarta').held, 'Tidak dikuasai — dikuasai oleh KPU RI');
     assert.equal(notHeld.refusalReason, null);
+  });
+
+  test('payment method: Tunai / Transfer beside a cost, "—" when nothing is charged, and said when not recorded yet', () => {
+    const costs = { perPage: 500, pages: 4, delivery: 0, other: 0 };
+    const paid = registerRow(source({ outcome: 'granted_full', decision: { form: 'hard', costs }, status: 'closed', paymentMethod: 'cash' }), 1, 'Asia/Jakarta');
+    assert.deepEqual([paid.cost, paid.paymentMethod], [2000, 'cash']);
+    assert.equal(registerCells(paid, 'id', 'Asia/Jakarta').payment, 'Tunai');
+    const owed = registerRow(source({ outcome: 'granted_full', decision: { form: 'hard', costs }, status: 'decided' }), 1, 'Asia/Jakarta');
+    assert.equal(registerCells(owed, 'id', 'Asia/Jakarta').payment, 'Belum dicatat');
+    const free = registerRow(source({ outcome: 'granted_full', decision: { form: 'soft', costs: { perPage: 0, pages: 0, delivery: 0, other: 0 } }, status: 'closed' }), 1, 'Asia/Jakarta');
+    assert.equal(registerCells(free, 'en', 'Asia/Jakarta').payment, '—');
+    assert.equal(registerRow(source({ paymentMethod: 'bitcoin' }), 1, 'Asia/Jakarta').paymentMethod, null, 'an unknown stored value is not shown as a method');
+  });
+
+  test('what an incomplete request still lacks is a column of its own, in words', () => {
+    const row = registerRow(source({ applicantType: 'group', nik: '', missing: ['member_ids', 'nik', 'unknown'] }), 1, 'Asia/Jakarta');
+    assert.deepEqual(row.missing, ['nik', 'member_ids']);
+    assert.equal(registerCells(row, 'id', 'Asia/Jakarta').missing, 'NIK (16 angka pada KTP); KTP anggota kelompok');
+    assert.equal(registerCells(row, 'en', 'Asia/Jakarta').missing, "NIK (16 digits on the identity card); Group members' identity cards");
+    assert.equal(registerCells(registerRow(source(), 1, 'Asia/Jakarta'), 'id', 'Asia/Jakarta').missing, '—');
   });
 });
 

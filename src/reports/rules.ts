@@ -7,20 +7,26 @@ import {
   CHANNEL_LABELS,
   CHANNELS,
   costTotal,
+  isPaymentMethod,
+  missingItems,
+  missingText,
   NOTICE_OUTCOMES,
   OUTCOME_LABELS,
   OUTCOMES,
   PASAL17,
   PASAL17_LABELS,
+  PAYMENT_LABELS,
   registerDecision,
   rupiah,
   STATUS_LABELS,
   STATUSES,
   type ApplicantType,
   type Channel,
+  type MissingItem,
   type ObtainMethod,
   type Outcome,
   type Pasal17,
+  type PaymentMethod,
   type Status,
 } from '../requests/rules.ts';
 import type { RequestRow } from '../requests/store.ts';
@@ -132,14 +138,6 @@ export const FORM_LABELS: Readonly<Record<'soft' | 'hard' | 'both', Text>> = {
   both: text('Softcopy dan hardcopy', 'Soft and hard copy'),
 };
 
-/** How the answer reached the applicant (requests.delivery_mode); the register shows it beside the cost. */
-export const DELIVERY_MODE_LABELS: Readonly<Record<string, Text>> = {
-  desk: text('Di desk layanan', 'At the desk'),
-  email: text('E-mail', 'E-mail'),
-  post: text('Pos / kurir', 'Post / courier'),
-  fax: text('Faksimili', 'Fax'),
-};
-
 /** What a disposition to a unit says about who holds the information. */
 export interface DispositionFacts {
   readonly target: string;
@@ -175,7 +173,8 @@ export type RegisterSourceRequest = Pick<
   | 'decidedAt'
   | 'decidedBy'
   | 'deliveredAt'
-  | 'deliveryMode'
+  | 'paymentMethod'
+  | 'missing'
   | 'createdBy'
   | 'extensionDeadlineId'
   | 'extensionReason'
@@ -226,9 +225,12 @@ export interface RegisterRow {
   readonly decidedDay: string | null;
   readonly deliveredAt: Date | null;
   readonly deliveredDay: string | null;
-  readonly deliveryMode: string | null;
   /** Rupiah; 0 when nothing is charged. */
   readonly cost: number;
+  /** How the cost was paid, recorded at delivery; null when nothing was charged or not delivered yet. */
+  readonly paymentMethod: PaymentMethod | null;
+  /** Identity requirements the request was registered without and that are still missing. */
+  readonly missing: readonly MissingItem[];
   readonly units: readonly string[];
   /** The due date now running: the extension's when there is one. */
   readonly due: string | null;
@@ -334,8 +336,9 @@ export function registerRow(source: RegisterSource, no: number, timeZone: string
     decidedDay: r.decidedAt ? localDay(r.decidedAt, timeZone) : null,
     deliveredAt: r.deliveredAt,
     deliveredDay: r.deliveredAt ? localDay(r.deliveredAt, timeZone) : null,
-    deliveryMode: r.deliveryMode,
     cost: costOf(decision),
+    paymentMethod: isPaymentMethod(r.paymentMethod) ? r.paymentMethod : null,
+    missing: missingItems(r.missing),
     units: unique(source.dispositions.filter((d) => d.target === 'unit').map((d) => d.unitName ?? '')),
     due: source.extension?.due ?? source.notice?.due ?? null,
     extended: r.extensionDeadlineId !== null,
@@ -438,6 +441,7 @@ export const REGISTER_COLUMNS = [
   'contact',
   'occupation',
   'nik',
+  'missing',
   'information',
   'purpose',
   'held',
@@ -449,7 +453,7 @@ export const REGISTER_COLUMNS = [
   'noticeDate',
   'deliveryDate',
   'cost',
-  'deliveryMode',
+  'payment',
   'units',
   'due',
   'extension',
@@ -467,6 +471,7 @@ export const COLUMN_LABELS: Readonly<Record<RegisterColumn, Text>> = {
   contact: text('Telepon / e-mail', 'Phone / e-mail'),
   occupation: text('Pekerjaan', 'Occupation'),
   nik: text('NIK (disamarkan) / nomor badan hukum', 'NIK (masked) / legal entity number'),
+  missing: text('Kelengkapan belum ada', 'Documents still missing'),
   information: text('Informasi yang diminta', 'Information requested'),
   purpose: text('Tujuan penggunaan', 'Purpose'),
   held: text('Status informasi (dikuasai / oleh siapa)', 'Status (held / by whom)'),
@@ -478,7 +483,7 @@ export const COLUMN_LABELS: Readonly<Record<RegisterColumn, Text>> = {
   noticeDate: text('Tanggal pemberitahuan tertulis', 'Date of written notice'),
   deliveryDate: text('Tanggal penyerahan', 'Date delivered'),
   cost: text('Biaya', 'Cost'),
-  deliveryMode: text('Cara penyerahan', 'Delivered by'),
+  payment: text('Cara pembayaran', 'Payment method'),
   units: text('Unit pengolah', 'Handling unit'),
   due: text('Batas waktu', 'Deadline'),
   extension: text('Perpanjangan', 'Extension'),
@@ -511,6 +516,7 @@ export function registerCells(row: RegisterRow, lang: Lang, timeZone: string, da
     contact: [row.phone, row.email].filter(Boolean).join(' / ') || NONE,
     occupation: row.occupation || NONE,
     nik: row.nikMasked || (row.legalNumber ? `${t(lang, text('Badan hukum', 'Legal entity'))}: ${row.legalNumber}` : NONE),
+    missing: missingText(lang, row.missing) || NONE,
     information: row.information,
     purpose: row.purpose,
     held: heldWords.join(' — '),
@@ -522,7 +528,7 @@ export function registerCells(row: RegisterRow, lang: Lang, timeZone: string, da
     noticeDate: day(row.decidedDay),
     deliveryDate: day(row.deliveredDay),
     cost: row.cost > 0 ? rupiah(row.cost) : NONE,
-    deliveryMode: row.deliveryMode ? t(lang, DELIVERY_MODE_LABELS[row.deliveryMode] ?? text(row.deliveryMode, row.deliveryMode)) : NONE,
+    payment: row.cost === 0 ? NONE : row.paymentMethod ? t(lang, PAYMENT_LABELS[row.paymentMethod]) : t(lang, text('Belum dicatat', 'Not recorded yet')),
     units: row.units.length > 0 ? row.units.join('; ') : NONE,
     due: day(row.due),
     extension: row.extended ? `${t(lang, text('Ya', 'Yes'))}: ${row.extensionReason}` : t(lang, text('Tidak', 'No')),

@@ -254,6 +254,31 @@ describe(`requests API (${ENGINE})`, () => {
     assert.deepEqual(((await exempt.json()) as { letters: { kind: string }[] }).letters.map((l) => l.kind), ['penjelasan_dikecualikan']);
   });
 
+  test('staff views list what an incomplete request lacks; delivery through the API records the payment method when the notice charges costs', async () => {
+    const deskStaff = (await staffByEmail(app.running.database.db, demoEmail('desk', SLUG)))!;
+    const actor = { staffId: deskStaff.id, label: deskStaff.email, ip: '', requestId: 't' };
+    const form = { ...APPLICATION, channel: 'walk_in', nik: '', legalNumber: '', proxyName: '', consent: '' } as unknown as IntakeForm;
+    const { request } = await submitRequest(app.running.database.db, actor, { officeId: deskStaff.officeId, form, submissionKey: newSubmissionKey(), files: [], allowMissing: true }, { baseUrl: app.url });
+    const desk = await caller('desk');
+    const ppid = await caller('ppid');
+    const view = (await (await desk.client.json('GET', `/api/v1/requests/${request.id}`)).json()) as { missing: string[]; actions: string[]; paymentMethod: string | null };
+    assert.deepEqual(view.missing, ['nik']);
+    assert.ok(view.actions.includes('complete'));
+    const listed = ((await (await desk.client.json('GET', '/api/v1/requests')).json()) as { requests: { id: number; missing: string[] }[] }).requests.find((r) => r.id === request.id);
+    assert.deepEqual(listed?.missing, ['nik']);
+
+    const act = (who: Caller, action: string, body: unknown) => post(who, `/api/v1/requests/${request.id}/actions/${action}`, body);
+    assert.equal((await act(ppid, 'decide', { outcome: 'granted_full', form: 'hard', perPage: 500, pages: 2, timeToProvide: 'Saat diambil' })).status, 200);
+    const unpaid = await problem(await act(desk, 'deliver', { mode: 'desk' }), 422);
+    assert.deepEqual(fieldsOf(unpaid), ['payment']);
+    assert.match(unpaid.errors[0]!.message_en, /charges Rp 1\.000.*cash or transfer/);
+    await problem(await act(desk, 'deliver', { mode: 'desk', payment: 'card' }), 400);
+    const delivered = await act(desk, 'deliver', { mode: 'desk', payment: 'transfer' });
+    assert.equal(delivered.status, 200, await delivered.clone().text());
+    const closed = (await delivered.json()) as { request: { status: string; paymentMethod: string | null; missing: string[]; actions: string[] } };
+    assert.deepEqual([closed.request.status, closed.request.paymentMethod, closed.request.missing, closed.request.actions], ['closed', 'transfer', ['nik'], []]);
+  });
+
   test('the OpenAPI document lists the request paths', async () => {
     const spec = (await (await fetch(`${app.url}/api/openapi.json`)).json()) as { paths: Record<string, Record<string, { tags?: string[] }>> };
     for (const path of [

@@ -15,10 +15,14 @@ import {
   APPLICANT_TYPES,
   availableActions,
   DELIVERY_METHODS,
+  isPaymentMethod,
+  missingItems,
   NOTICE_OUTCOMES,
   OBTAIN_METHODS,
+  MISSING_ITEMS,
   OUTCOME_LABELS,
   PASAL17,
+  PAYMENT_METHODS,
   STATUS_LABELS,
   STATUSES,
   type Outcome,
@@ -34,7 +38,7 @@ import { timelineSteps } from './timeline.ts';
  * transition table) answer 403/409/422 here as problem JSON.
  */
 
-const literals = <T extends string>(values: readonly T[]) => Type.Enum<T[]>(values);
+const literals = <T extends string>(values: readonly T[], options?: { description: string }) => Type.Enum<T[]>(values, options);
 const Bilingual = Type.Object({ id: Type.String(), en: Type.String() });
 const bilingual = (value: Text) => ({ id: value.id, en: value.en });
 const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
@@ -122,6 +126,7 @@ const ListItem = Type.Object({
   outcome: Nullable(Type.String()),
   receivedAt: Type.String({ format: 'date-time' }),
   due: Nullable(Type.String({ format: 'date' })),
+  missing: Type.Array(literals(MISSING_ITEMS), { description: 'identity requirements the desk registered the request without' }),
 });
 
 const StaffView = Type.Object({
@@ -148,6 +153,8 @@ const StaffView = Type.Object({
   decidedAt: Nullable(Type.String({ format: 'date-time' })),
   deliveredAt: Nullable(Type.String({ format: 'date-time' })),
   deliveryMode: Nullable(Type.String()),
+  paymentMethod: Nullable(literals(PAYMENT_METHODS)),
+  missing: Type.Array(literals(MISSING_ITEMS), { description: 'identity requirements the desk registered the request without; completed at the desk' }),
   closedAt: Nullable(Type.String({ format: 'date-time' })),
   decision: Type.Unknown({ description: 'the written notice or quick path as recorded; null while open' }),
   extensionReason: Nullable(Type.String()),
@@ -234,7 +241,14 @@ const ACTION_BODIES = {
     },
     { additionalProperties: false },
   ),
-  deliver: Type.Object({ mode: literals(DELIVERY_MODES), note: Type.Optional(Note) }, { additionalProperties: false }),
+  deliver: Type.Object(
+    {
+      mode: literals(DELIVERY_MODES),
+      note: Type.Optional(Note),
+      payment: Type.Optional(literals(PAYMENT_METHODS, { description: 'how the applicant paid: required when the written notice charges costs, absent when it charges none' })),
+    },
+    { additionalProperties: false },
+  ),
   'hand-over': Type.Object({ items: Type.Array(Type.String({ maxLength: 500 }), { minItems: 1, maxItems: 100, description: 'what was handed over' }), note: Type.Optional(Note) }, { additionalProperties: false }),
   'explain-exempt': Type.Object(
     { pasal17: literals(PASAL17), dikReference: Type.String({ maxLength: 500, description: 'the DIK entry cited' }), explanation: Note },
@@ -249,7 +263,7 @@ const ACTION_SUMMARIES: Readonly<Record<ActionName, string>> = {
   dispose: 'Assign to units with an answer date (PPID)',
   extend: 'Extend the deadline once, with a letter (PPID)',
   decide: 'Issue the written notice, and the SK Penolakan for a refusal (PPID)',
-  deliver: 'Deliver after the notice: desk, e-mail, post or fax (desk officer, PPID)',
+  deliver: 'Deliver after the notice: desk, e-mail, post or fax, with the payment method when it charges costs (desk officer, PPID)',
   'hand-over': 'Quick path: hand the information over at the desk against a receipt (desk officer, PPID)',
   'explain-exempt': 'Quick path: explain at the desk that the information is exempt (desk officer, PPID)',
 };
@@ -316,6 +330,8 @@ async function staffView(db: Db, baseUrl: string, request: RequestRow, callerRol
     decidedAt: iso(request.decidedAt),
     deliveredAt: iso(request.deliveredAt),
     deliveryMode: request.deliveryMode,
+    paymentMethod: isPaymentMethod(request.paymentMethod) ? request.paymentMethod : null,
+    missing: missingItems(request.missing),
     closedAt: iso(request.closedAt),
     decision: request.decision ?? null,
     extensionReason: request.extensionReason,
@@ -325,7 +341,7 @@ async function staffView(db: Db, baseUrl: string, request: RequestRow, callerRol
     dispositions: dispositions.map((d) => ({ id: d.id, target: d.target, unitId: d.unitId, unitName: d.unitName, instruction: d.instruction, dueOn: d.dueOn, status: d.status, answer: d.answer, answerNote: d.answerNote })),
     letters: letters.map((l) => staffLetter(baseUrl, l)),
     steps: timelineSteps(events, 'staff').map((s) => ({ at: s.at.toISOString(), label: bilingual(s.label), actor: s.actor })),
-    actions: availableActions(request.status as Status, callerRoles, request.channel),
+    actions: availableActions(request.status as Status, callerRoles, request.channel, request.missing),
   };
 }
 
@@ -439,7 +455,7 @@ export async function requestApiRoutes(app: App, deps: AppDeps): Promise<void> {
     async (request) => {
       const limit = request.query.limit;
       const rows = await listRequests(db, scopeFor(request), { status: request.query.status, limit: limit !== undefined && Number.isSafeInteger(limit) ? limit : 200 });
-      return { requests: rows.map((r) => ({ ...r, receivedAt: r.receivedAt.toISOString() })) };
+      return { requests: rows.map((r) => ({ ...r, receivedAt: r.receivedAt.toISOString(), missing: missingItems(r.missing) })) };
     },
   );
 
@@ -495,7 +511,7 @@ export async function requestApiRoutes(app: App, deps: AppDeps): Promise<void> {
       return { letters: refusal ? [notice, refusal] : [notice] };
     },
     deliver: async ({ id, body }, actor, scope) => {
-      const { receipt, token } = await deliver(db, actor, scope, id, { mode: body.mode, note: body.note ?? '' }, ctx);
+      const { receipt, token } = await deliver(db, actor, scope, id, { mode: body.mode, note: body.note ?? '', payment: body.payment ?? '' }, ctx);
       return { letters: receipt ? [receipt] : [], token };
     },
     'hand-over': async ({ id, body }, actor, scope) => ({ letters: [await handOver(db, actor, scope, id, { items: body.items, note: body.note ?? '' }, ctx)] }),

@@ -4,13 +4,14 @@ import { and, eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { Client, startTestApp, type TestApp } from '../../test/support/app.ts';
 import { ENGINE } from '../../test/support/db.ts';
-import { localDateTime, type OfficeCalendar } from '../calendar/rules.ts';
-import { auditEvents, requestFiles, staff } from '../db/schema.ts';
+import { addWorkingDays, localDateTime, type OfficeCalendar } from '../calendar/rules.ts';
+import { loadOfficeCalendar } from '../calendar/store.ts';
+import { auditEvents, requestFiles, requests, staff } from '../db/schema.ts';
 import { formatDay } from '../kernel/i18n.ts';
 import { readPdf } from '../letters/test-pdf.ts';
 import { todayIn } from '../offices/portal.tsx';
 import { DEMO_PASSWORD, demoEmail } from '../offices/seed.ts';
-import { staffByEmail } from '../offices/store.ts';
+import { officeBySlug, staffByEmail } from '../offices/store.ts';
 import { dueFlag } from './desk-views.tsx';
 
 /**
@@ -307,7 +308,14 @@ describe(`desk request pages (${ENGINE})`, () => {
     assert.match(notice, /Dikabulkan sebagian/);
     assert.match(notice, /Rp 12\.000/);
 
-    const delivered = await post(clients.desk, `${requestPath(id)}/kirim`, { deliver_mode: 'desk', deliver_note: 'Diambil pemohon.' });
+    assert.ok(decode(decidedPage).includes('Biaya yang dibayar pemohon: Rp 12.000'), 'the deliver form shows the amount due');
+    assert.ok(decidedPage.includes('name="deliver_payment"'));
+    const unpaid = await post(clients.desk, `${requestPath(id)}/kirim`, { deliver_mode: 'desk', deliver_note: 'Diambil pemohon.' });
+    assert.equal(unpaid.status, 422);
+    const unpaidPage = await html(unpaid);
+    assert.ok(unpaidPage.includes('Pemberitahuan tertulis mengenakan biaya Rp 12.000 (penyalinan dan pengiriman): catat cara pemohon membayarnya, tunai atau transfer.'));
+    assert.ok(unpaidPage.includes('id="f-deliver_payment-error"'), 'the message stands at the payment field');
+    const delivered = await post(clients.desk, `${requestPath(id)}/kirim`, { deliver_mode: 'desk', deliver_note: 'Diambil pemohon.', deliver_payment: 'cash' });
     assert.equal(delivered.status, 303);
     const closed = await html(await clients.desk.get(requestPath(id)));
     assert.ok(closed.includes('Selesai — Dikabulkan sebagian'));
@@ -386,5 +394,75 @@ describe(`desk request pages (${ENGINE})`, () => {
     for (const path of paths) assert.equal((await clients.other.get(path)).status, 404, path);
     assert.equal((await post(clients.other, `${requestPath(id)}/teruskan`, { escalate_note: 'Dari kantor lain.' })).status, 404);
     assert.equal((await post(clients.other, `${linkTo(page, /\/desk\/berkas\/\d+/)}/rilis`, { release: 'yes' })).status, 404);
+  });
+
+  test('an applicant without the NIK or the power of attorney is registered with the checkbox, told by when, and the desk records what they bring later', async () => {
+    const form = await html(await clients.desk.get('/desk/permohonan/baru'));
+    assert.ok(form.includes('name="allowMissing"') && form.includes('Catat walau kelengkapan belum ada'));
+    const fields = { ...BASE_INTAKE, nik: '', proxyName: 'Rudi Kuasa', name: 'Pemohon Belum Lengkap' };
+
+    // Without the checkbox the desk is told the requirement, and how to register it anyway.
+    const strict = await postMultipart(clients.desk, '/desk/permohonan/baru', { ...fields, ...(await freshIntakeForm(clients.desk)) }, []);
+    assert.equal(strict.status, 422);
+    const strictPage = decode(await html(strict)).replace(/&#34;/g, '"');
+    assert.ok(strictPage.includes('NIK wajib diisi (16 angka pada KTP).') && strictPage.includes('Permohonan melalui kuasa memerlukan surat kuasa.'));
+    assert.ok(strictPage.includes('centang "Catat walau kelengkapan belum ada"'));
+    // A NIK typed wrong is refused with the checkbox too, and the ticked box is kept.
+    const wrong = await postMultipart(clients.desk, '/desk/permohonan/baru', { ...fields, nik: '1234', allowMissing: 'yes', ...(await freshIntakeForm(clients.desk)) }, []);
+    assert.equal(wrong.status, 422);
+    const wrongPage = await html(wrong);
+    assert.ok(wrongPage.includes('NIK terdiri atas 16 angka.'));
+    assert.ok(!wrongPage.includes('Permohonan melalui kuasa memerlukan surat kuasa.'), 'what is merely absent is not an error with the box ticked');
+    assert.match(wrongPage, /<input type="checkbox" id="f-allowMissing" name="allowMissing" value="yes" checked/);
+
+    const made = await postMultipart(clients.desk, '/desk/permohonan/baru', { ...fields, allowMissing: 'yes', ...(await freshIntakeForm(clients.desk)) }, []);
+    assert.equal(made.status, 303, await made.clone().text());
+    const id = Number(made.headers.get('location')!.match(/\/(\d+)\?/)![1]);
+    const db = app.running.database.db;
+    const [row] = await db.select().from(requests).where(eq(requests.id, id));
+    assert.deepEqual(row!.missing, ['nik', 'proxy_letter']);
+    const office = (await officeBySlug(db, OFFICE))!;
+    const completeBy = addWorkingDays({ receivedAt: row!.receivedAt, workingDays: office.completionDays, calendar: await loadOfficeCalendar(db, office.id) }).due;
+
+    const page = decode(await html(await clients.desk.get(requestPath(id))));
+    assert.ok(page.includes(`Kelengkapan belum ada: NIK (16 angka pada KTP); Surat kuasa, diminta paling lambat ${formatDay('id', completeBy)}.`));
+    assert.ok(page.includes('batas waktu pemberitahuan tertulis tetap berjalan'));
+    assert.ok(page.includes(`action="/desk/permohonan/${id}/lengkapi"`) && page.includes('name="complete_nik"') && page.includes('name="complete_proxy_letter"'));
+    assert.ok(!page.includes('name="complete_member_ids"'), 'only what is missing is asked for');
+    const list = decode(await html(await clients.desk.get('/desk/permohonan')));
+    const listed = list.split('<tr>').find((r) => r.includes(`/desk/permohonan/${id}"`));
+    assert.ok(listed?.includes('Kelengkapan belum ada: NIK (16 angka pada KTP); Surat kuasa'), 'the list says so in words');
+    const receipt = (await readPdf(new Uint8Array(await (await clients.desk.get(`${requestPath(id)}/tanda-bukti`)).arrayBuffer()))).text.replace(/\s+/g, ' ');
+    assert.ok(receipt.includes(`Dilengkapi paling lambat : ${formatDay('id', completeBy)}`));
+    assert.equal((await html(await clients.atasan.get(requestPath(id)))).includes('/lengkapi"'), false, 'the Atasan PPID reads but does not record');
+
+    const bad = await postMultipart(clients.desk, `${requestPath(id)}/lengkapi`, { complete_nik: '12345' }, []);
+    assert.equal(bad.status, 422);
+    const badPage = await html(bad);
+    assert.ok(badPage.includes('id="f-complete_nik-error"') && badPage.includes('NIK terdiri atas 16 angka.'));
+    assert.ok(badPage.includes('href="#act-complete"'));
+    const nik = await postMultipart(clients.desk, `${requestPath(id)}/lengkapi`, { complete_nik: '1906014101900001' }, []);
+    assert.equal(nik.status, 303);
+    assert.equal(nik.headers.get('location'), `${requestPath(id)}?notice=completed`);
+    const half = decode(await html(await clients.desk.get(requestPath(id))));
+    assert.ok(half.includes('Kelengkapan belum ada: Surat kuasa,') && half.includes('1906********0001'));
+    assert.ok(!half.includes('name="complete_nik"'));
+    const letter = await postMultipart(clients.desk, `${requestPath(id)}/lengkapi`, {}, [{ field: 'complete_proxy_letter', name: 'surat-kuasa.pdf', bytes: SCAN, type: 'application/pdf' }]);
+    assert.equal(letter.status, 303);
+    const done = await html(await clients.desk.get(requestPath(id)));
+    assert.ok(!done.includes('Kelengkapan belum ada') && !done.includes('/lengkapi"'));
+    assert.ok(done.includes('Surat kuasa: surat-kuasa.pdf'), 'the document is among the request documents');
+    assert.ok(done.includes('Kelengkapan permohonan dilengkapi'), 'the history shows the step');
+    assert.equal((await postMultipart(clients.desk, `${requestPath(id)}/lengkapi`, { complete_nik: '1906014101900001' }, [])).status, 409);
+  });
+
+  test('the office admin sets the working days given to complete a request', async () => {
+    const admin = new Client(app.url);
+    assert.equal((await admin.signIn(demoEmail('admin', OFFICE), DEMO_PASSWORD)).status, 303);
+    const page = await html(await admin.get('/desk/office'));
+    assert.match(page, /name="completion_days"[^>]*value="3"|value="3"[^>]*name="completion_days"/);
+    const bad = await post(admin, '/desk/office', { time_zone: ZONE, hours_start: '08:00', hours_end: '16:00', after_hours_rule: 'next_working_day', download_link_days: '14', completion_days: '0' });
+    assert.equal(bad.status, 422);
+    assert.ok((await html(bad)).includes('Isi angka 1 sampai 10.'));
   });
 });

@@ -11,11 +11,26 @@ import { actorOf, currentStaff, hasRole, redirectWithNotice, scopeFor, sendAttac
 import { EMPTY_FORM, formBody, list, str, type FormState } from '../web/forms.tsx';
 import { pageContext } from '../web/layout.tsx';
 import { DispositionListPage, DispositionPage, IntakePage, RequestListPage, RequestPage, releaseReasonField, type ActionState, type OpenDisposition, type StagedView } from './desk-views.tsx';
-import { availableActions, checkIntake, checkTransition, DESK_CHANNELS, INTAKE_FILE_ROLES, isStatus, type Action, type Channel, type IntakeFileRole, type IntakeForm, type Status } from './rules.ts';
+import {
+  availableActions,
+  checkIntake,
+  checkTransition,
+  DESK_CHANNELS,
+  INTAKE_FILE_ROLES,
+  isMissingItem,
+  isStatus,
+  MISSING_FILE_ROLES,
+  type Action,
+  type Channel,
+  type IntakeFileRole,
+  type IntakeForm,
+  type Status,
+} from './rules.ts';
 import {
   answerDisposition,
   attachAnswerFiles,
   checkUploads,
+  completeRequest,
   decide,
   deliver,
   dispose,
@@ -33,6 +48,7 @@ import {
   submitRequest,
 } from './service.ts';
 import {
+  completionDueOf,
   deadlineRows,
   dispositionInScope,
   dispositionsOf,
@@ -65,6 +81,7 @@ const NOTICES: Record<string, Text> = {
   request_duplicate: text('Formulir ini sudah pernah dikirim; inilah permohonan yang dibuatnya.', 'This form was sent before; this is the request it made.'),
   handed_over: text('Informasi diserahkan; tanda terima dibuat dan permohonan selesai.', 'Information handed over; the receipt is made and the request is closed.'),
   exempt_explained: text('Penjelasan dicatat dan suratnya dibuat; permohonan selesai.', 'The explanation is recorded and its letter made; the request is closed.'),
+  completed: text('Kelengkapan dicatat.', 'The documents are recorded.'),
   escalated: text('Permohonan diteruskan ke PPID dengan nota dinas.', 'The request is escalated to the PPID with the memo.'),
   disposed: text('Disposisi dikirim ke unit.', 'The assignment was sent to the units.'),
   files_attached: text('Berkas dilampirkan dan diperiksa; putuskan setiap berkas sebelum menerbitkan pemberitahuan.', 'Files attached and checked; settle each file before issuing the notice.'),
@@ -113,8 +130,12 @@ const FIELD_NAMES: Readonly<Record<string, Readonly<Record<string, string>>>> = 
   escalate: { note: 'escalate_note' },
   dispose: { unitIds: 'dispose_units', instruction: 'dispose_instruction', dueOn: 'dispose_due' },
   extend: { reason: 'extend_reason' },
-  deliver: { mode: 'deliver_mode', note: 'deliver_note' },
+  deliver: { mode: 'deliver_mode', note: 'deliver_note', payment: 'deliver_payment' },
+  complete: { nik: 'complete_nik', legalNumber: 'complete_legalNumber', legal_deed: 'complete_legal_deed', proxy_letter: 'complete_proxy_letter', member_ids: 'complete_member_ids' },
 };
+
+/** The completion form's file fields, each carrying one missing document's role. */
+const COMPLETION_FILE_FIELDS: Readonly<Record<string, string>> = Object.fromEntries(MISSING_FILE_ROLES.map((role) => [FIELD_NAMES.complete![role]!, role]));
 
 function renamed(errors: Readonly<Record<string, Text>>, names: Readonly<Record<string, string>>): Record<string, Text> {
   return Object.fromEntries(Object.entries(errors).map(([k, v]) => [Object.hasOwn(names, k) ? names[k]! : k, v]));
@@ -161,6 +182,7 @@ export async function requestDeskRoutes(app: App, { database, config }: AppDeps)
     const startedAtText = str(body, 'startedAt');
     const startedAt = parseInstant(startedAtText);
     const receivedAt = localInstant(str(body, 'receivedAt'), office.timeZone);
+    const allowMissing = str(body, 'allowMissing') === 'yes';
     const dropped = new Set(list(body, 'drop_staged'));
     const kept = await stagedFiles(db, scope.officeId, [...new Set(list(body, 'staged'))].filter((t) => !dropped.has(t)).slice(0, 20));
     const { good, problems: fileProblems } = checkUploads(
@@ -187,6 +209,7 @@ export async function requestDeskRoutes(app: App, { database, config }: AppDeps)
             stagedTokens: kept.map((s) => s.token),
             ...(receivedAt instanceof Date ? { receivedAt } : {}),
             ...(startedAt ? { startedAt } : {}),
+            allowMissing,
           },
           ctxService,
         );
@@ -199,15 +222,23 @@ export async function requestDeskRoutes(app: App, { database, config }: AppDeps)
     } else {
       const counts: Partial<Record<IntakeFileRole, number>> = {};
       for (const role of [...good.map((f) => f.role), ...kept.map((s) => s.file.role)]) if (isIntakeRole(role)) counts[role] = (counts[role] ?? 0) + 1;
-      const checked = checkIntake(form, counts);
+      const checked = checkIntake(form, counts, { allowMissing });
       // Consent is asked only online; a channel outside the desk's already has its own message.
       const { consent: _consent, ...others } = checked.ok ? {} : checked.problems;
       errors = { ...others, ...before };
+    }
+    // A requirement the applicant did not bring need not stop the desk: say how to register it anyway.
+    if (!allowMissing && Object.keys(errors).some(isMissingItem)) {
+      summary = text(
+        'Ada isian yang perlu diperbaiki. Bila pemohon belum membawa kelengkapan (NIK, surat kuasa, KTP anggota, akta), centang "Catat walau kelengkapan belum ada" agar permohonan tetap didaftarkan.',
+        'There is a problem. If the applicant has not brought a requirement (NIK, power of attorney, members\' cards, deed), tick "Record even though documents are missing" to register the request anyway.',
+      );
     }
     // Good files of a form that came back are kept, so the desk does not scan the KTP twice.
     const staged = await stageUploads(db, scope.officeId, good);
     const values = {
       ...form,
+      allowMissing: allowMissing ? 'yes' : '',
       receivedAt: str(body, 'receivedAt'),
       startedAt: startedAt ? startedAtText : new Date().toISOString(),
       submissionKey: /^[A-Za-z0-9_-]{16,64}$/.test(submissionKey) ? submissionKey : newSubmissionKey(),
@@ -225,7 +256,7 @@ export async function requestDeskRoutes(app: App, { database, config }: AppDeps)
     if (!row) throw notFound(text('Permohonan tidak ditemukan.', 'Request not found.'));
     const office = await officeOf(request);
     const me = currentStaff(request);
-    const [files, dispositions, letters, events, deadlines, units, calendar] = await Promise.all([
+    const [files, dispositions, letters, events, deadlines, units, calendar, completeBy] = await Promise.all([
       filesOf(db, row.id),
       dispositionsOf(db, row.id),
       lettersOf(db, row.id),
@@ -233,6 +264,7 @@ export async function requestDeskRoutes(app: App, { database, config }: AppDeps)
       deadlineRows(db, [row.deadlineId, row.extensionDeadlineId]),
       unitsOfOffice(db, scope),
       calendarOf(db, office),
+      completionDueOf(db, row),
     ]);
     const ctx = pageContext(request, reply, NOTICES);
     const data = {
@@ -245,9 +277,10 @@ export async function requestDeskRoutes(app: App, { database, config }: AppDeps)
       deadline: deadlines.find((d) => d.id === row.deadlineId),
       extension: deadlines.find((d) => d.id === row.extensionDeadlineId),
       units,
-      actions: isStatus(row.status) ? availableActions(row.status, me.roles, row.channel) : [],
+      actions: isStatus(row.status) ? availableActions(row.status, me.roles, row.channel, row.missing) : [],
       today: todayIn(office.timeZone),
       calendar,
+      completeBy,
     };
     return sendHtml(reply, <RequestPage ctx={ctx} data={data} state={state} />, status);
   }
@@ -294,6 +327,13 @@ export async function requestDeskRoutes(app: App, { database, config }: AppDeps)
   );
   step('dikecualikan', 'explain_exempt', 'explain_exempt', 'exempt_explained', (request, id, body) =>
     explainExempt(db, actorOf(request), scopeFor(request), id, { pasal17: str(body, 'exempt_pasal17'), dikReference: str(body, 'exempt_dik'), explanation: str(body, 'exempt_explanation') }, ctxService),
+  );
+  step('lengkapi', 'complete', 'complete', 'completed', (request, id, body) =>
+    completeRequest(db, actorOf(request), scopeFor(request), id, {
+      nik: str(body, FIELD_NAMES.complete!.nik!),
+      legalNumber: str(body, FIELD_NAMES.complete!.legalNumber!),
+      files: request.uploads.filter((u) => Object.hasOwn(COMPLETION_FILE_FIELDS, u.role)).map((u) => ({ ...u, role: COMPLETION_FILE_FIELDS[u.role]! })),
+    }),
   );
   step('teruskan', 'escalate', 'escalate', 'escalated', (request, id, body) => escalate(db, actorOf(request), scopeFor(request), id, { note: str(body, 'escalate_note') }, ctxService));
   step('disposisi', 'dispose', 'dispose', 'disposed', (request, id, body) =>
@@ -348,7 +388,9 @@ export async function requestDeskRoutes(app: App, { database, config }: AppDeps)
       ctxService,
     );
   });
-  step('kirim', 'deliver', 'deliver', 'delivered', (request, id, body) => deliver(db, actorOf(request), scopeFor(request), id, { mode: str(body, 'deliver_mode'), note: str(body, 'deliver_note') }, ctxService));
+  step('kirim', 'deliver', 'deliver', 'delivered', (request, id, body) =>
+    deliver(db, actorOf(request), scopeFor(request), id, { mode: str(body, 'deliver_mode'), note: str(body, 'deliver_note'), payment: str(body, 'deliver_payment') }, ctxService),
+  );
 
   app.post<{ Params: { fileId: string } }>('/desk/berkas/:fileId/rilis', { config: { access: REQUEST_PAGES }, schema: page }, async (request, reply) => {
     const fileId = parseId(request.params.fileId);

@@ -20,17 +20,26 @@ import {
   FILE_ROLE_LABELS,
   INTAKE_FILE_ROLES,
   isStatus,
+  MISSING_FILE_ROLES,
+  MISSING_LABELS,
+  missingItems,
+  missingText,
   OBTAIN_LABELS,
   OBTAIN_METHODS,
   NOTICE_OUTCOMES,
   OUTCOME_LABELS,
   PASAL17,
   PASAL17_LABELS,
+  PAYMENT_LABELS,
+  PAYMENT_METHODS,
+  costTotal,
+  rupiah,
   SOP_MINUTES,
   STATUS_LABELS,
   STATUSES,
   type Action,
   type Channel,
+  type Decision,
   type IntakeFileRole,
 } from './rules.ts';
 import type { DispositionRow, DispositionView, FileFacts, RequestRow } from './store.ts';
@@ -154,6 +163,8 @@ export interface ListRow {
   readonly outcome: string | null;
   readonly receivedAt: Date;
   readonly due: string | null;
+  /** Identity requirements still missing (requests.missing). */
+  readonly missing: readonly string[];
 }
 
 export function RequestListPage(props: { ctx: PageContext; office: OfficeRow; rows: readonly ListRow[]; status: string; today: string; calendar: OfficeCalendar }): JSX.Element {
@@ -208,7 +219,17 @@ export function RequestListPage(props: { ctx: PageContext; office: OfficeRow; ro
                   <td safe>{r.name}</td>
                   <td safe>{label(lang, CHANNEL_LABELS, r.channel)}</td>
                   <td safe>{shorten(r.information)}</td>
-                  <td safe>{statusText(lang, r.status, r.outcome)}</td>
+                  <td>
+                    {Html.escapeHtml(statusText(lang, r.status, r.outcome))}
+                    {r.missing.length > 0 ? (
+                      <>
+                        <br />
+                        <strong class="flag" safe>{`${t(lang, text('Kelengkapan belum ada', 'Documents missing'))}: ${missingText(lang, r.missing)}`}</strong>
+                      </>
+                    ) : (
+                      ''
+                    )}
+                  </td>
                   <td>{r.due ? <DueDate lang={lang} due={r.due} flag={open ? dueFlag(r.due, props.today, props.calendar) : undefined} /> : '—'}</td>
                 </tr>
               );
@@ -343,6 +364,21 @@ export function IntakePage(props: { ctx: PageContext; office: OfficeRow; form: F
             <FileField lang={lang} form={form} name={role} label={FILE_ROLE_LABELS[role]} hint={FILE_HINTS[role]} multiple={role === 'member_ids'} accept={INTAKE_ACCEPT} />
           ))}
         </fieldset>
+        <div class="field">
+          <div class="check">
+            <input type="checkbox" id="f-allowMissing" name="allowMissing" value="yes" checked={form.values.allowMissing === 'yes'} aria-describedby="f-allowMissing-hint" />
+            <label for="f-allowMissing">{say(lang, text('Catat walau kelengkapan belum ada', 'Record even though documents are missing'))}</label>
+          </div>
+          <p class="hint" id="f-allowMissing-hint">
+            {say(
+              lang,
+              text(
+                `Permohonan yang belum lengkap tidak ditolak. Bila NIK, nomor akta/SK, akta, surat kuasa atau KTP anggota belum ada, permohonan tetap didaftarkan; pemohon diberi tahu kekurangannya dan diminta melengkapinya dalam ${props.office.completionDays} hari kerja. Isian yang terisi tetapi salah (misalnya NIK yang keliru) tetap harus diperbaiki. Batas waktu pemberitahuan tertulis tetap berjalan.`,
+                `An incomplete request is not refused. If the NIK, the deed or SK number, the deed, the power of attorney or the members' cards are missing, the request is still registered; the applicant is told what is missing and asked to bring it within ${props.office.completionDays} working days. A value given but wrong (a mistyped NIK, say) must still be corrected. The written notice's deadline keeps running.`,
+              ),
+            )}
+          </p>
+        </div>
         <button type="submit">{say(lang, text('Simpan dan beri nomor pendaftaran', 'Save and give a registration number'))}</button>
       </form>
     </Layout>
@@ -367,6 +403,8 @@ export interface RequestPageData {
   readonly actions: readonly Action[];
   readonly today: string;
   readonly calendar: OfficeCalendar;
+  /** An incomplete request: the day the applicant was asked to complete it by. */
+  readonly completeBy: string | undefined;
 }
 
 /** A form on the request page that came back: which one, and what was typed and wrong. */
@@ -404,6 +442,12 @@ export const ACTION_LABELS: Readonly<Record<string, Text>> = {
   note: text('Catatan pada pemberitahuan', 'Note on the notice'),
   deliver_mode: text('Cara penyerahan', 'How it is delivered'),
   deliver_note: text('Catatan penyerahan', 'Delivery note'),
+  deliver_payment: text('Cara pembayaran biaya', 'How the costs were paid'),
+  complete_nik: MISSING_LABELS.nik,
+  complete_legalNumber: MISSING_LABELS.legalNumber,
+  complete_legal_deed: MISSING_LABELS.legal_deed,
+  complete_proxy_letter: MISSING_LABELS.proxy_letter,
+  complete_member_ids: MISSING_LABELS.member_ids,
 };
 
 export const releaseReasonField = (fileId: number) => `reason_${fileId}`;
@@ -412,6 +456,7 @@ const ACTION_TITLES: Readonly<Record<string, Text>> = {
   hand_over: text('Serahkan langsung di desk', 'Hand over at the desk'),
   explain_exempt: text('Jelaskan sebagai informasi dikecualikan', 'Explain as exempt information'),
   escalate: text('Teruskan ke PPID (nota dinas)', 'Escalate to the PPID (memo)'),
+  complete: text('Catat kelengkapan yang dibawa pemohon', 'Record the documents the applicant brought'),
   dispose: text('Disposisi ke unit', 'Assign to units'),
   attach: text('Lampirkan berkas jawaban', 'Attach answer files'),
   extend: text('Perpanjang jangka waktu', 'Extend the deadline'),
@@ -632,6 +677,12 @@ const DELIVERY_MODE_LABELS: Readonly<Record<string, Text>> = {
 };
 const MODE_FOR_METHOD: Readonly<Record<string, string>> = { collect: 'desk', email: 'email', post: 'post', fax: 'fax' };
 
+/** What the written notice charges the applicant; nothing for a request without one. */
+function costDue(request: RequestRow): number {
+  const costs = (request.decision as Partial<Decision> | null)?.costs;
+  return costs ? costTotal(costs) : 0;
+}
+
 function ActionForms(props: { ctx: PageContext; data: RequestPageData; state: ActionState | undefined }): JSX.Element {
   const { ctx, data, state } = props;
   const lang = ctx.lang;
@@ -691,6 +742,45 @@ function ActionForms(props: { ctx: PageContext; data: RequestPageData; state: Ac
             <SelectField lang={lang} form={form} name="exempt_pasal17" label={ACTION_LABELS.exempt_pasal17!} required options={pasalOptions} />
             <TextField lang={lang} form={form} name="exempt_dik" label={ACTION_LABELS.exempt_dik!} required hint={text('Nomor dan judul entri DIK yang dirujuk.', 'The number and title of the DIK entry.')} />
             <TextArea lang={lang} form={form} name="exempt_explanation" label={ACTION_LABELS.exempt_explanation!} rows={3} required />
+          </>
+        )}
+      />,
+    );
+  }
+
+  if (can('complete')) {
+    const missing = missingItems(data.request.missing);
+    forms.push(
+      <ActionForm
+        ctx={ctx}
+        formKey="complete"
+        action={`/desk/permohonan/${id}/lengkapi`}
+        state={state}
+        multipart
+        submit={text('Simpan kelengkapan', 'Save the documents')}
+        intro={text(
+          'Isi atau lampirkan yang dibawa pemohon; yang belum dibawa tetap tercatat sebagai belum ada. Batas waktu pemberitahuan tertulis tidak berubah.',
+          'Fill in or attach what the applicant brought; anything not brought stays listed as missing. The written notice is due on the same day as before.',
+        )}
+        fields={(form) => (
+          <>
+            {missing.includes('nik') ? (
+              <TextField lang={lang} form={form} name="complete_nik" label={ACTION_LABELS.complete_nik!} inputmode="numeric" autocomplete="off" hint={text('16 angka pada KTP.', '16 digits on the identity card.')} />
+            ) : (
+              ''
+            )}
+            {missing.includes('legalNumber') ? <TextField lang={lang} form={form} name="complete_legalNumber" label={ACTION_LABELS.complete_legalNumber!} /> : ''}
+            {MISSING_FILE_ROLES.filter((role) => missing.includes(role)).map((role) => (
+              <FileField
+                lang={lang}
+                form={form}
+                name={`complete_${role}`}
+                label={ACTION_LABELS[`complete_${role}`]!}
+                hint={text('PDF, PNG atau JPEG, paling besar 20 MB per berkas.', 'PDF, PNG or JPEG, at most 20 MB per file.')}
+                multiple={role === 'member_ids'}
+                accept={INTAKE_ACCEPT}
+              />
+            ))}
           </>
         )}
       />,
@@ -812,6 +902,7 @@ function ActionForms(props: { ctx: PageContext; data: RequestPageData; state: Ac
         fields={(form) => {
           // The applicant's own choice of how to receive it is the likely way, so it comes chosen.
           const shown = form === EMPTY_FORM ? { ...form, values: { deliver_mode: MODE_FOR_METHOD[data.request.deliveryMethod] ?? '' } } : form;
+          const cost = costDue(data.request);
           return (
             <>
               <SelectField
@@ -822,6 +913,24 @@ function ActionForms(props: { ctx: PageContext; data: RequestPageData; state: Ac
                 required
                 options={[choose, ...Object.entries(DELIVERY_MODE_LABELS).map(([value, l]) => ({ value, label: l }))]}
               />
+              {cost > 0 ? (
+                <>
+                  <p>
+                    <strong safe>{`${t(lang, text('Biaya yang dibayar pemohon', 'Costs the applicant pays'))}: ${rupiah(cost)}`}</strong>{' '}
+                    {say(lang, text('(penyalinan, pengiriman dan lain-lain, menurut pemberitahuan tertulis)', '(copying, delivery and other, as the written notice states)'))}
+                  </p>
+                  <SelectField
+                    lang={lang}
+                    form={shown}
+                    name="deliver_payment"
+                    label={ACTION_LABELS.deliver_payment!}
+                    required
+                    options={[choose, ...PAYMENT_METHODS.map((p) => ({ value: p, label: PAYMENT_LABELS[p] }))]}
+                  />
+                </>
+              ) : (
+                <p class="hint">{say(lang, text('Pemberitahuan tertulis tidak mengenakan biaya; tidak ada pembayaran yang dicatat.', 'The written notice charges nothing; no payment is recorded.'))}</p>
+              )}
               <TextArea lang={lang} form={shown} name="deliver_note" label={ACTION_LABELS.deliver_note!} rows={2} hint={text('Pos/kurir: nomor resi. Faksimile: nomor faks tujuan.', 'Post/courier: the tracking number. Fax: the fax number.')} />
             </>
           );
@@ -954,6 +1063,29 @@ export function RequestPage(props: { ctx: PageContext; data: RequestPageData; st
             {say(lang, text(`Langkah "${t('id', actionTitle(state.key))}" belum berhasil; lihat formulirnya.`, `The step "${t('en', actionTitle(state.key))}" did not go through; see its form.`))}
           </a>
         </p>
+      ) : (
+        ''
+      )}
+      {r.missing.length > 0 ? (
+        <div class="warning" id="missing">
+          <p>
+            <strong safe>
+              {`${t(lang, text('Kelengkapan belum ada', 'Documents missing'))}: ${missingText(lang, r.missing)}${
+                data.completeBy
+                  ? `, ${t(lang, text('diminta paling lambat', 'asked for by'))} ${formatDay(lang, data.completeBy)}${data.completeBy < data.today ? t(lang, text(' (tanggal itu sudah lewat)', ' (that day has passed)')) : ''}`
+                  : ''
+              }.`}
+            </strong>
+          </p>
+          <p>{say(lang, text('Permohonan tetap diproses dan batas waktu pemberitahuan tertulis tetap berjalan.', "The request is still handled and the written notice's deadline keeps running."))}</p>
+          {data.actions.includes('complete') ? (
+            <p>
+              <a href="#act-complete">{say(lang, text('Catat kelengkapan yang dibawa pemohon', 'Record the documents the applicant brought'))}</a>
+            </p>
+          ) : (
+            ''
+          )}
+        </div>
       ) : (
         ''
       )}

@@ -9,6 +9,7 @@ import {
   CHANNEL_LABELS,
   costTotal,
   DELIVERY_LABELS,
+  missingText,
   OBTAIN_LABELS,
   OUTCOME_LABELS,
   PASAL17_LABELS,
@@ -135,9 +136,10 @@ export function handoverBlocks(request: RequestRow, items: readonly string[], no
 /**
  * The receipt (tanda bukti pendaftaran): the registration number and the tracking code, with a QR
  * code that opens the tracking page. It is rendered when asked for, never stored, since it holds
- * the code that opens the request's tracking page.
+ * the code that opens the request's tracking page. A request registered without some documents lists
+ * them, with `completeBy`, the day the applicant was asked to bring them by.
  */
-export async function renderReceiptPdf(office: OfficeRow, request: RequestRow, secret: string, trackingUrl: string): Promise<Buffer> {
+export async function renderReceiptPdf(office: OfficeRow, request: RequestRow, secret: string, trackingUrl: string, completeBy?: string): Promise<Buffer> {
   // The periods of the rule profile the request came in under (3 + 2 in an election stage).
   const days = (isProfileName(request.profile) ? PROFILES[request.profile] : PROFILES.normal).workingDays;
   const rows: [string, string][] = [
@@ -154,13 +156,18 @@ export async function renderReceiptPdf(office: OfficeRow, request: RequestRow, s
     ['Cara memperoleh', OBTAIN_LABELS[request.obtainMethod as keyof typeof OBTAIN_LABELS]?.id ?? request.obtainMethod],
     ['Cara mendapatkan salinan', DELIVERY_LABELS[request.deliveryMethod as keyof typeof DELIVERY_LABELS]?.id ?? request.deliveryMethod],
   ];
+  const missing = missingText('id', request.missing);
+  if (missing) {
+    rows.push(['Kelengkapan belum ada', missing]);
+    if (completeBy) rows.push(['Dilengkapi paling lambat', formatDay('id', completeBy)]);
+  }
   const lines = office.letterheadLines.length > 0 ? office.letterheadLines : [office.name];
   const content: Content[] = [
     ...letterhead({ ...office, letterheadLines: lines }),
     { text: 'TANDA BUKTI PENERIMAAN PERMOHONAN INFORMASI PUBLIK', bold: true, alignment: 'center', margin: [0, 0, 0, 12] },
     { table: { widths: [150, '*'], body: rows.map(([label, value]) => [label, `: ${value}`]) }, layout: 'noBorders', margin: [0, 0, 0, 12] },
     {
-      text: `Simpan nomor pendaftaran dan kode pelacakan ini. Dengan keduanya Anda dapat mengikuti permohonan di portal tanpa akun. Pemberitahuan tertulis akan diberikan paling lambat ${days.request_notice} hari kerja sejak permohonan diterima, dan dapat diperpanjang paling lama ${days.request_extension} hari kerja.`,
+      text: `Simpan nomor pendaftaran dan kode pelacakan ini. Dengan keduanya Anda dapat mengikuti permohonan di portal tanpa akun. Pemberitahuan tertulis akan diberikan paling lambat ${days.request_notice} hari kerja sejak permohonan diterima, dan dapat diperpanjang paling lama ${days.request_extension} hari kerja.${missing ? ' Permohonan tetap diproses; serahkan kelengkapan yang belum ada kepada petugas layanan informasi' + (completeBy ? ` paling lambat ${formatDay('id', completeBy)}.` : '.') : ''}`,
       margin: [0, 0, 0, 12],
       alignment: 'justify',
     },

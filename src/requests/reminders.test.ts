@@ -177,7 +177,7 @@ describe(`deadline reminders (${ENGINE})`, () => {
     const office = (await officeBySlug(t.database.db, 'prov-babel'))!;
     const admin = (await staffByEmail(t.database.db, demoEmail('admin', 'prov-babel')))!;
     const actor: Actor = { staffId: admin.id, label: admin.email, ip: '', requestId: 't' };
-    const details = { address: office.address, city: office.city, phone: office.phone, email: office.email, website: office.website, timeZone: office.timeZone, hoursStart: office.hoursStart, hoursEnd: office.hoursEnd, afterHoursRule: office.afterHoursRule, letterheadLines: office.letterheadLines, requestNumberPattern: office.requestNumberPattern, letterNumberPattern: office.letterNumberPattern, downloadLinkDays: office.downloadLinkDays };
+    const details = { address: office.address, city: office.city, phone: office.phone, email: office.email, website: office.website, timeZone: office.timeZone, hoursStart: office.hoursStart, hoursEnd: office.hoursEnd, afterHoursRule: office.afterHoursRule, letterheadLines: office.letterheadLines, requestNumberPattern: office.requestNumberPattern, letterNumberPattern: office.letterNumberPattern, downloadLinkDays: office.downloadLinkDays, completionDays: office.completionDays };
     for (const bad of [[3, 3], [0], [11], [1, 2, 3, 4], [Number.NaN], [2.5]]) {
       await assert.rejects(updateOfficeDetails(t.database.db, actor, { officeId: office.id }, { ...details, reminderDays: bad }), (e: unknown) => e instanceof AppError && e.status === 422 && 'reminder_days' in e.fields);
     }
@@ -189,7 +189,7 @@ describe(`deadline reminders (${ENGINE})`, () => {
     const office = (await officeBySlug(t.database.db, 'prov-kepri'))!;
     const admin = (await staffByEmail(t.database.db, demoEmail('admin', 'prov-kepri')))!;
     const actor: Actor = { staffId: admin.id, label: admin.email, ip: '', requestId: 't' };
-    const details = { address: office.address, city: office.city, phone: office.phone, email: office.email, website: office.website, timeZone: office.timeZone, hoursStart: office.hoursStart, hoursEnd: office.hoursEnd, afterHoursRule: office.afterHoursRule, letterheadLines: office.letterheadLines, reminderDays: office.reminderDays, requestNumberPattern: office.requestNumberPattern, letterNumberPattern: office.letterNumberPattern, downloadLinkDays: office.downloadLinkDays };
+    const details = { address: office.address, city: office.city, phone: office.phone, email: office.email, website: office.website, timeZone: office.timeZone, hoursStart: office.hoursStart, hoursEnd: office.hoursEnd, afterHoursRule: office.afterHoursRule, letterheadLines: office.letterheadLines, reminderDays: office.reminderDays, requestNumberPattern: office.requestNumberPattern, letterNumberPattern: office.letterNumberPattern, downloadLinkDays: office.downloadLinkDays, completionDays: office.completionDays };
     await assert.rejects(
       updateOfficeDetails(t.database.db, actor, { officeId: office.id }, { ...details, requestNumberPattern: '{seq}/REG', letterNumberPattern: 'X/{year}', downloadLinkDays: 0 }),
       (e: unknown) => e instanceof AppError && ['request_number_pattern', 'letter_number_pattern', 'download_link_days'].every((f) => f in e.fields),
@@ -197,5 +197,17 @@ describe(`deadline reminders (${ENGINE})`, () => {
     const saved = await updateOfficeDetails(t.database.db, actor, { officeId: office.id }, { ...details, requestNumberPattern: 'REG-{seq:3}/{year}', downloadLinkDays: 30 });
     assert.equal(saved.requestNumberPattern, 'REG-{seq:3}/{year}');
     assert.equal(saved.downloadLinkDays, 30);
+  });
+
+  test('the office admin sets the working days an incomplete request is given: 1 to 10', async () => {
+    const office = (await officeBySlug(t.database.db, 'prov-kepri'))!;
+    const admin = (await staffByEmail(t.database.db, demoEmail('admin', 'prov-kepri')))!;
+    const actor: Actor = { staffId: admin.id, label: admin.email, ip: '', requestId: 't' };
+    const details = { address: office.address, city: office.city, phone: office.phone, email: office.email, website: office.website, timeZone: office.timeZone, hoursStart: office.hoursStart, hoursEnd: office.hoursEnd, afterHoursRule: office.afterHoursRule, letterheadLines: office.letterheadLines, reminderDays: office.reminderDays, requestNumberPattern: office.requestNumberPattern, letterNumberPattern: office.letterNumberPattern, downloadLinkDays: office.downloadLinkDays, completionDays: office.completionDays };
+    assert.equal(office.completionDays, 3, 'three working days unless the office says otherwise');
+    for (const bad of [0, 11, 2.5, Number.NaN]) {
+      await assert.rejects(updateOfficeDetails(t.database.db, actor, { officeId: office.id }, { ...details, completionDays: bad }), (e: unknown) => e instanceof AppError && e.status === 422 && 'completion_days' in e.fields);
+    }
+    assert.equal((await updateOfficeDetails(t.database.db, actor, { officeId: office.id }, { ...details, completionDays: 5 })).completionDays, 5);
   });
 });

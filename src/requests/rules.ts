@@ -1,5 +1,5 @@
 import { isNikLike, normalisePhone } from '../kernel/checker/personal.ts';
-import { text, type Text } from '../kernel/i18n.ts';
+import { t, text, type Lang, type Text } from '../kernel/i18n.ts';
 import { unprintableCharacter } from '../letters/charset.ts';
 import type { Role } from '../offices/roles.ts';
 
@@ -115,7 +115,7 @@ export const SOP_MINUTES = { intake: 10, hand_over: 15, exempt_explained: 5 } as
 // ---------------------------------------------------------------------------------------------------
 // Transitions
 
-export const ACTIONS = ['hand_over', 'explain_exempt', 'escalate', 'dispose', 'answer_disposition', 'extend', 'decide', 'deliver'] as const;
+export const ACTIONS = ['hand_over', 'explain_exempt', 'escalate', 'complete', 'dispose', 'answer_disposition', 'extend', 'decide', 'deliver'] as const;
 export type Action = (typeof ACTIONS)[number];
 
 export interface Transition {
@@ -157,6 +157,14 @@ export const TRANSITIONS: Readonly<Record<Action, Transition>> = {
     to: 'escalated',
     roles: ['desk_officer', 'ppid'],
     refused: text('Permohonan ini sudah diteruskan ke PPID atau sudah diputus.', 'This request was already escalated to the PPID or decided.'),
+  },
+  complete: {
+    action: 'complete',
+    from: OPEN,
+    // Completing documents never touches the status or the clock: the law has no pause (DOMAIN.md §5).
+    to: undefined,
+    roles: ['desk_officer', 'ppid'],
+    refused: text('Kelengkapan hanya dapat dicatat selama permohonan belum diputus.', 'Missing documents can be recorded only while the request is not yet decided.'),
   },
   dispose: {
     action: 'dispose',
@@ -217,9 +225,9 @@ export function checkTransition(action: Action, status: Status, roles: readonly 
   return { ok: true, to: transition.to ?? status };
 }
 
-/** The actions a person with `roles` can take now, for the buttons a page shows. */
-export function availableActions(status: Status, roles: readonly string[], channel: string): Action[] {
-  return ACTIONS.filter((a) => checkTransition(a, status, roles, channel).ok);
+/** The actions a person with `roles` can take now, for the buttons a page shows; completing only while something is missing. */
+export function availableActions(status: Status, roles: readonly string[], channel: string, missing: readonly string[] = []): Action[] {
+  return ACTIONS.filter((a) => (a !== 'complete' || missing.length > 0) && checkTransition(a, status, roles, channel).ok);
 }
 
 export function isStatus(value: unknown): value is Status {
@@ -273,15 +281,66 @@ export function normaliseNik(raw: string): string {
   return raw.replace(/[\s.\u00a0-]/g, '');
 }
 
-export type IntakeCheck = { readonly ok: true; readonly values: IntakeValues } | { readonly ok: false; readonly problems: Record<string, Text> };
+/**
+ * Identity requirements the desk may register a request without (DOMAIN.md §5: an incomplete request is
+ * not refused). Each key is also the intake form's field for it, and is stored in requests.missing.
+ */
+export const MISSING_ITEMS = ['nik', 'legalNumber', 'legal_deed', 'proxy_letter', 'member_ids'] as const;
+export type MissingItem = (typeof MISSING_ITEMS)[number];
+export const MISSING_LABELS: Readonly<Record<MissingItem, Text>> = {
+  nik: text('NIK (16 angka pada KTP)', 'NIK (16 digits on the identity card)'),
+  legalNumber: text('Nomor akta notaris / SK pengesahan badan hukum', "The legal entity's deed or SK pengesahan number"),
+  legal_deed: FILE_ROLE_LABELS.legal_deed,
+  proxy_letter: FILE_ROLE_LABELS.proxy_letter,
+  member_ids: FILE_ROLE_LABELS.member_ids,
+};
+/** The items that are files, completed by uploading them. */
+export const MISSING_FILE_ROLES: readonly (MissingItem & IntakeFileRole)[] = ['legal_deed', 'proxy_letter', 'member_ids'];
+
+export function isMissingItem(value: unknown): value is MissingItem {
+  return typeof value === 'string' && (MISSING_ITEMS as readonly string[]).includes(value);
+}
+
+/** What a stored list says is missing, in the order of MISSING_ITEMS, unknown keys dropped. */
+export function missingItems(stored: readonly unknown[]): MissingItem[] {
+  return MISSING_ITEMS.filter((item) => stored.includes(item));
+}
+
+/** "NIK (16 angka pada KTP); Surat kuasa": what is missing, in words. */
+export function missingText(lang: Lang, stored: readonly unknown[]): string {
+  return missingItems(stored)
+    .map((item) => t(lang, MISSING_LABELS[item]))
+    .join('; ');
+}
+
+/** What is wrong with a NIK that was typed (normalised first), or undefined when it reads as a NIK. */
+export function nikProblem(nik: string): Text | undefined {
+  if (!/^\d{16}$/.test(nik)) return text('NIK terdiri atas 16 angka.', 'A NIK has 16 digits.');
+  if (!isNikLike(nik)) return text('NIK ini tidak sesuai susunan NIK (kode wilayah dan tanggal lahir); periksa kembali.', 'This NIK does not have the structure of a NIK (region code and birth date); please check it.');
+  return undefined;
+}
+
+export type IntakeCheck =
+  | { readonly ok: true; readonly values: IntakeValues; readonly missing: readonly MissingItem[] }
+  | { readonly ok: false; readonly problems: Record<string, Text> };
+
+export interface IntakeOptions {
+  /**
+   * Desk intake only: requirements that are merely absent (no NIK, no deed, no power of attorney) are
+   * listed as missing instead of refused. Values that are present but wrong are refused all the same.
+   */
+  readonly allowMissing?: boolean;
+}
 
 /**
- * Checks an intake form (portal or desk) and returns the values to store, or a message per field.
- * Remote channels are typed by staff from a letter or call, so consent is asked only online, where
- * the applicant reads the personal-data notice themselves.
+ * Checks an intake form (portal or desk) and returns the values to store and what is still missing, or
+ * a message per field. Remote channels are typed by staff from a letter or call, so consent is asked
+ * only online, where the applicant reads the personal-data notice themselves. The portal is always
+ * strict: an applicant online can attach what is asked there and then.
  */
-export function checkIntake(form: IntakeForm, files: Readonly<Partial<Record<IntakeFileRole, number>>>): IntakeCheck {
+export function checkIntake(form: IntakeForm, files: Readonly<Partial<Record<IntakeFileRole, number>>>, options: IntakeOptions = {}): IntakeCheck {
   const problems: Record<string, Text> = {};
+  const missing: MissingItem[] = [];
   const channel = oneOf(CHANNELS, form.channel);
   if (!channel) problems.channel = text('Pilih saluran permohonan.', 'Choose the channel the request came by.');
   const applicantType = oneOf(APPLICANT_TYPES, form.applicantType);
@@ -309,21 +368,28 @@ export function checkIntake(form: IntakeForm, files: Readonly<Partial<Record<Int
     if (problem) problems[field] = problem;
   }
 
+  const lenient = options.allowMissing === true && channel !== undefined && DESK_CHANNELS.includes(channel);
+  const absent = (item: MissingItem, message: Text) => {
+    if (lenient) missing.push(item);
+    else problems[item] = message;
+  };
   const nik = normaliseNik(form.nik);
   if (applicantType === 'legal_entity') {
-    if (!form.legalNumber.trim()) problems.legalNumber = text('Nomor akta notaris atau SK pengesahan badan hukum wajib diisi.', "The legal entity's deed or SK pengesahan number is required.");
-    if (!files.legal_deed) problems.legal_deed = text('Lampirkan akta notaris atau SK pengesahan dari Kemenkumham.', 'Attach the deed or the SK pengesahan from the Ministry of Law.');
+    if (!form.legalNumber.trim()) absent('legalNumber', text('Nomor akta notaris atau SK pengesahan badan hukum wajib diisi.', "The legal entity's deed or SK pengesahan number is required."));
+    if (!files.legal_deed) absent('legal_deed', text('Lampirkan akta notaris atau SK pengesahan dari Kemenkumham.', 'Attach the deed or the SK pengesahan from the Ministry of Law.'));
   } else if (applicantType) {
-    if (!nik) problems.nik = text('NIK wajib diisi (16 angka pada KTP).', 'The NIK is required (16 digits on the identity card).');
-    else if (!/^\d{16}$/.test(nik)) problems.nik = text('NIK terdiri atas 16 angka.', 'A NIK has 16 digits.');
-    else if (!isNikLike(nik)) problems.nik = text('NIK ini tidak sesuai susunan NIK (kode wilayah dan tanggal lahir); periksa kembali.', 'This NIK does not have the structure of a NIK (region code and birth date); please check it.');
+    if (!nik) absent('nik', text('NIK wajib diisi (16 angka pada KTP).', 'The NIK is required (16 digits on the identity card).'));
+    else {
+      const problem = nikProblem(nik);
+      if (problem) problems.nik = problem;
+    }
   }
   if (applicantType === 'group') {
     if (!form.proxyName.trim()) problems.proxyName = text('Permohonan kelompok diajukan oleh kuasa: isi nama penerima kuasa.', 'A group files through a proxy: give the proxy\'s name.');
-    if (!files.proxy_letter) problems.proxy_letter = text('Lampirkan surat kuasa dari anggota kelompok.', "Attach the group members' power of attorney.");
-    if (!files.member_ids) problems.member_ids = text('Lampirkan KTP anggota kelompok.', "Attach the group members' identity cards.");
+    if (!files.proxy_letter) absent('proxy_letter', text('Lampirkan surat kuasa dari anggota kelompok.', "Attach the group members' power of attorney."));
+    if (!files.member_ids) absent('member_ids', text('Lampirkan KTP anggota kelompok.', "Attach the group members' identity cards."));
   } else if (form.proxyName.trim() && !files.proxy_letter) {
-    problems.proxy_letter = text('Permohonan melalui kuasa memerlukan surat kuasa.', 'A request through a proxy needs the power of attorney.');
+    absent('proxy_letter', text('Permohonan melalui kuasa memerlukan surat kuasa.', 'A request through a proxy needs the power of attorney.'));
   }
 
   const email = form.email.trim();
@@ -339,6 +405,7 @@ export function checkIntake(form: IntakeForm, files: Readonly<Partial<Record<Int
   if (Object.keys(problems).length > 0 || !channel || !applicantType || !obtainMethod || !deliveryMethod) return { ok: false, problems };
   return {
     ok: true,
+    missing: missingItems(missing),
     values: {
       channel,
       applicantType,
@@ -371,6 +438,18 @@ export interface Costs {
 
 export function costTotal(costs: Costs): number {
   return costs.perPage * costs.pages + costs.delivery + costs.other;
+}
+
+/** How the applicant paid the costs of a notice (register column "cost and payment method", DOMAIN.md §5). */
+export const PAYMENT_METHODS = ['cash', 'transfer'] as const;
+export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
+export const PAYMENT_LABELS: Readonly<Record<PaymentMethod, Text>> = {
+  cash: text('Tunai', 'Cash'),
+  transfer: text('Transfer', 'Transfer'),
+};
+
+export function isPaymentMethod(value: unknown): value is PaymentMethod {
+  return typeof value === 'string' && (PAYMENT_METHODS as readonly string[]).includes(value);
 }
 
 /** "Rp 12.500": Indonesian grouping, no decimals (rupiah have none in practice). */

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { freshDatabase, ENGINE, type TestDatabase } from '../../test/support/db.ts';
-import { auditEvents, counters, deadlines, letters, outbox, requests } from '../db/schema.ts';
+import { auditEvents, counters, deadlines, letters, outbox, requestFiles, requests } from '../db/schema.ts';
 import { cliActor, verifyAuditLog, type Actor } from '../kernel/audit/store.ts';
 import { AppError } from '../kernel/errors.ts';
 import { readPdf } from '../letters/test-pdf.ts';
@@ -13,6 +13,7 @@ import type { DecisionForm, IntakeForm } from './rules.ts';
 import {
   answerDisposition,
   attachAnswerFiles,
+  completeRequest,
   decide,
   deliver,
   dispose,
@@ -165,7 +166,7 @@ describe(`requests (${ENGINE})`, () => {
     const text = (await readPdf(notice.pdf)).text;
     for (const expected of [/Dikabulkan seluruhnya/, /Rp 500 x 10 halaman = Rp 5\.000/, /Jumlah biaya/, /Softcopy/, new RegExp(request.number.replace(/[/.]/g, '.'))]) assert.match(text, expected);
     await assert.rejects(decide(t.database.db, staffActors.ppid!, scope(), request.id, { ...NO_DECISION, outcome: 'refused' }, ctx), rejectsWith(422));
-    const delivered = await deliver(t.database.db, staffActors.desk!, scope(), request.id, { mode: 'email', note: '' }, ctx);
+    const delivered = await deliver(t.database.db, staffActors.desk!, scope(), request.id, { mode: 'email', note: '', payment: 'transfer' }, ctx);
     assert.ok(delivered.token);
     const file = await downloadViaLink(t.database.db, delivered.token, files[0]!.id);
     assert.equal(file.name, 'dpt.xlsx');
@@ -267,6 +268,117 @@ describe(`requests (${ENGINE})`, () => {
     const [file] = (await filesOf(t.database.db, request.id)).filter((f) => f.role === 'answer');
     await setFileRelease(t.database.db, staffActors.ppid!, scope(), file!.id, { release: true, reason: '' });
     await assert.rejects(decide(t.database.db, staffActors.ppid!, scope(), request.id, { ...NO_DECISION, outcome: 'not_held', holder: 'KPU RI' }, ctx), rejectsWith(409));
+  });
+
+  // Thursday 8 October 2026, 09:00 WIB: three working days on are Friday 9, Monday 12 and Tuesday 13 October.
+  const THURSDAY = new Date('2026-10-08T02:00:00Z');
+  const deskSubmit = (form: Partial<IntakeForm>, allowMissing = true, actor = staffActors.desk!) =>
+    submitRequest(
+      t.database.db,
+      actor,
+      { officeId, form: { ...ONLINE_FORM, channel: 'walk_in', consent: '', ...form }, submissionKey: newSubmissionKey(), files: [], receivedAt: THURSDAY, allowMissing },
+      { ...ctx, now: new Date(THURSDAY.getTime() + 600_000) },
+    );
+  const fields = (error: unknown) => (error instanceof AppError && error.status === 422 ? Object.keys(error.fields).sort() : []);
+  const SCAN = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
+
+  test('an incomplete desk request is registered: what is missing is stored, recorded, mailed with the day to complete it by (over the weekend), and on the receipt', async () => {
+    const { request, code } = await deskSubmit({ applicantType: 'legal_entity', nik: '', legalNumber: '', name: 'Yayasan Pemantau', email: 'yayasan@example.id' });
+    assert.deepEqual(request.missing, ['legalNumber', 'legal_deed']);
+    assert.equal(request.status, 'received');
+    const [deadline] = await t.database.db.select().from(deadlines).where(eq(deadlines.id, request.deadlineId!));
+    assert.deepEqual([deadline!.workingDays, deadline!.due], [10, '2026-10-22'], 'the clock runs from receipt as for any request: no pause');
+
+    const [received] = await t.database.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'request.received'), eq(auditEvents.subjectId, String(request.id))));
+    assert.deepEqual((received!.after as { missing: string[]; completeBy: string }).missing, ['legalNumber', 'legal_deed']);
+    assert.equal((received!.after as { completeBy: string }).completeBy, '2026-10-13');
+
+    const mails = (await t.database.db.select().from(outbox)).map((m) => m.payload as { to?: string; subject?: string; text?: string });
+    const mail = mails.find((m) => m.to === 'yayasan@example.id' && m.subject === `Kelengkapan permohonan informasi ${request.number}`);
+    assert.ok(mail, 'the applicant is mailed what is missing');
+    assert.match(mail.text!, /- Nomor akta notaris \/ SK pengesahan badan hukum\n- Akta notaris \/ SK pengesahan badan hukum/);
+    assert.match(mail.text!, /paling lambat Selasa, 13 Oktober 2026 \(3 hari kerja sejak permohonan diterima\)/);
+    assert.match(mail.text!, /batas waktu pemberitahuan tertulis: Kamis, 22 Oktober 2026/);
+
+    const receipt = (await readPdf((await receiptFor(t.database.db, officeId, request.number, code, ctx.baseUrl)).pdf)).text.replace(/\s+/g, ' ');
+    assert.match(receipt, /Kelengkapan belum ada : Nomor akta notaris \/ SK pengesahan badan hukum; Akta notaris \/ SK pengesahan badan hukum/);
+    assert.match(receipt, /Dilengkapi paling lambat : Selasa, 13 Oktober 2026/);
+
+    const complete = await deskSubmit({ email: 'lengkap@example.id' }, false);
+    assert.deepEqual(complete.request.missing, []);
+    assert.ok(!(await t.database.db.select().from(outbox)).some((m) => JSON.stringify(m.payload).includes(`Kelengkapan permohonan informasi ${complete.request.number}`)), 'nothing to complete, nothing mailed');
+  });
+
+  test('what is present but wrong still blocks a desk request; what is absent blocks only without the checkbox; online stays strict', async () => {
+    await assert.rejects(deskSubmit({ nik: '1234' }), (e: unknown) => fields(e).includes('nik'));
+    await assert.rejects(deskSubmit({ nik: '1906019999990001' }), (e: unknown) => fields(e).includes('nik'), 'a NIK without the structure of one');
+    await assert.rejects(deskSubmit({ nik: '', email: 'bukan-email' }), (e: unknown) => fields(e).join() === 'email');
+    await assert.rejects(deskSubmit({ nik: '' }, false), (e: unknown) => fields(e).join() === 'nik');
+    await assert.rejects(deskSubmit({ applicantType: 'group', nik: '', proxyName: '' }), (e: unknown) => fields(e).join() === 'proxyName', 'the proxy is named at the desk; only the documents may follow');
+    const group = await deskSubmit({ applicantType: 'group', nik: '', proxyName: 'Rina Kuasa' });
+    assert.deepEqual(group.request.missing, ['nik', 'proxy_letter', 'member_ids']);
+    const before = (await t.database.db.select({ id: requests.id }).from(requests)).length;
+    await assert.rejects(
+      submitRequest(t.database.db, anonymous, { officeId, form: { ...ONLINE_FORM, nik: '', applicantType: 'group', proxyName: 'Rina' }, submissionKey: newSubmissionKey(), files: [], allowMissing: true }, ctx),
+      (e: unknown) => ['member_ids', 'nik', 'proxy_letter'].every((f) => fields(e).includes(f)),
+      'the portal never registers an incomplete request',
+    );
+    assert.equal((await t.database.db.select({ id: requests.id }).from(requests)).length, before);
+  });
+
+  test('completing a request takes what was missing off the list, one item or all, without touching its status or clock', async () => {
+    const { request } = await deskSubmit({ nik: '', proxyName: 'Rina Kuasa' });
+    assert.deepEqual(request.missing, ['nik', 'proxy_letter']);
+    const complete = (input: Partial<{ nik: string; legalNumber: string; files: { role: string; name: string; bytes: Buffer }[] }>, actor = staffActors.desk!) =>
+      completeRequest(t.database.db, actor, scope(), request.id, { nik: '', legalNumber: '', files: [], ...input });
+    await assert.rejects(complete({}), (e: unknown) => fields(e).join() === 'nik', 'something must be given');
+    await assert.rejects(complete({ nik: '1906 0141 0190' }), (e: unknown) => fields(e).join() === 'nik');
+    await assert.rejects(complete({ files: [{ role: 'proxy_letter', name: 'kuasa.txt', bytes: Buffer.from('bukan pindaian') }] }), (e: unknown) => fields(e).join() === 'proxy_letter');
+    await assert.rejects(complete({ nik: '1906014101900001' }, staffActors.unit!), rejectsWith(403));
+    await assert.rejects(complete({ nik: '1906014101900001' }, staffActors.atasan!), rejectsWith(403));
+
+    assert.deepEqual(await complete({ nik: '1906.0141.0190.0001' }), ['proxy_letter']);
+    let [row] = await t.database.db.select().from(requests).where(eq(requests.id, request.id));
+    assert.deepEqual([row!.nik, row!.missing, row!.status, row!.deadlineId], ['1906014101900001', ['proxy_letter'], 'received', request.deadlineId]);
+
+    assert.deepEqual(await complete({ files: [{ role: 'proxy_letter', name: 'kuasa.pdf', bytes: SCAN }] }), []);
+    [row] = await t.database.db.select().from(requests).where(eq(requests.id, request.id));
+    assert.deepEqual(row!.missing, []);
+    const stored = await t.database.db.select({ role: requestFiles.role, name: requestFiles.name }).from(requestFiles).where(eq(requestFiles.requestId, request.id));
+    assert.deepEqual(stored, [{ role: 'proxy_letter', name: 'kuasa.pdf' }]);
+    const events = await t.database.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'request.completed'), eq(auditEvents.subjectId, String(request.id))));
+    assert.deepEqual(events.map((e) => e.after), [{ missing: ['proxy_letter'], completed: ['nik'], files: 0 }, { missing: [], completed: ['proxy_letter'], files: 1 }]);
+    assert.ok(!JSON.stringify(events).includes('1906014101900001'), 'the NIK itself stays out of the audit log');
+    await assert.rejects(complete({ nik: '1906014101900001' }), rejectsWith(409), 'nothing is missing any more');
+
+    const decided = await deskSubmit({ nik: '' });
+    await decide(t.database.db, staffActors.ppid!, scope(), decided.request.id, { ...NO_DECISION, outcome: 'not_held', holder: 'KPU RI' }, ctx);
+    await assert.rejects(completeRequest(t.database.db, staffActors.desk!, scope(), decided.request.id, { nik: '1906014101900001', legalNumber: '', files: [] }), rejectsWith(409), 'only while not decided');
+    assert.deepEqual(await verifyAuditLog(t.database.db).then((r) => r.problems), []);
+  });
+
+  test('delivery records how the costs were paid: required with costs, refused without them', async () => {
+    const decided = async (perPage: string, pages: string) => {
+      const { request } = await submit();
+      await decide(t.database.db, staffActors.ppid!, scope(), request.id, { ...NO_DECISION, outcome: 'granted_full', form: 'hard', perPage, pages, timeToProvide: 'Saat diambil' }, ctx);
+      return request.id;
+    };
+    const charged = await decided('1.000', '3');
+    for (const payment of [undefined, '', 'kartu']) {
+      await assert.rejects(deliver(t.database.db, staffActors.desk!, scope(), charged, { mode: 'desk', note: '', ...(payment === undefined ? {} : { payment }) }, ctx), (e: unknown) => fields(e).join() === 'payment');
+    }
+    await assert.rejects(deliver(t.database.db, staffActors.desk!, scope(), charged, { mode: 'desk', note: '' }, ctx), (e: unknown) => e instanceof AppError && /Rp 3\.000/.test(e.fields.payment!.id) && /tunai atau transfer/.test(e.fields.payment!.id));
+    await deliver(t.database.db, staffActors.desk!, scope(), charged, { mode: 'desk', note: '', payment: 'cash' }, ctx);
+    const [paid] = await t.database.db.select().from(requests).where(eq(requests.id, charged));
+    assert.deepEqual([paid!.status, paid!.paymentMethod], ['closed', 'cash']);
+    const [event] = await t.database.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'request.delivered'), eq(auditEvents.subjectId, String(charged))));
+    assert.deepEqual([(event!.after as { payment: string }).payment, (event!.after as { amount: number }).amount], ['cash', 3000]);
+
+    const free = await decided('', '');
+    await assert.rejects(deliver(t.database.db, staffActors.desk!, scope(), free, { mode: 'desk', note: '', payment: 'transfer' }, ctx), (e: unknown) => fields(e).join() === 'payment');
+    await deliver(t.database.db, staffActors.desk!, scope(), free, { mode: 'desk', note: '' }, ctx);
+    const [unpaid] = await t.database.db.select().from(requests).where(eq(requests.id, free));
+    assert.deepEqual([unpaid!.status, unpaid!.paymentMethod], ['closed', null]);
   });
 });
 

@@ -4,8 +4,8 @@ import type { Db, Executor, Tx } from '../db/client.ts';
 import { dispositions, downloadLinks, requestFiles, requests, staff, stagedUploads } from '../db/schema.ts';
 import { closeDeadline, startDeadline } from '../calendar/service.ts';
 import { profileFor, PROFILES, isProfileName } from '../calendar/profiles.ts';
-import { instantAt, isIsoDay, localDateTime, type DeadlineResult } from '../calendar/rules.ts';
-import { rulePeriodsOf } from '../calendar/store.ts';
+import { addWorkingDays, instantAt, isIsoDay, localDateTime, type DeadlineResult } from '../calendar/rules.ts';
+import { loadOfficeCalendar, rulePeriodsOf } from '../calendar/store.ts';
 import { recordEvent, type Actor } from '../kernel/audit/store.ts';
 import { checkFile, detectFileType, fileTypeProblem, RELEASE_TYPES, type CheckReport, type DetectedType } from '../kernel/checker/index.ts';
 import { AppError, conflict, forbidden, invalid, notFound } from '../kernel/errors.ts';
@@ -27,12 +27,20 @@ import {
   checkDecision,
   checkIntake,
   checkTransition,
+  costTotal,
   DESK_CHANNELS,
   DISPOSITION_ANSWERS,
   INTAKE_FILE_ROLES,
+  isPaymentMethod,
+  MISSING_FILE_ROLES,
+  MISSING_LABELS,
+  missingItems,
   minutesBetween,
+  nikProblem,
+  normaliseNik,
   OUTCOME_LABELS,
   PASAL17,
+  rupiah,
   SOP_MINUTES,
   type Action,
   type Decision,
@@ -40,11 +48,14 @@ import {
   type DispositionAnswer,
   type IntakeFileRole,
   type IntakeForm,
+  type MissingItem,
   type Pasal17,
+  type PaymentMethod,
   type Status,
   unprintableProblem,
 } from './rules.ts';
 import {
+  completionDueOf,
   deadlineRows,
   dispositionInScope,
   downloadLinkByHash,
@@ -188,6 +199,8 @@ export interface SubmitInput {
   readonly receivedAt?: Date;
   /** Desk intake: when the form was opened, to time it against the SOP's 10 minutes. */
   readonly startedAt?: Date;
+  /** Desk intake: register the request even though identity documents are missing (rules.ts checkIntake). */
+  readonly allowMissing?: boolean;
 }
 
 export interface Submitted {
@@ -223,9 +236,10 @@ export async function submitRequest(db: Db, actor: Actor, input: SubmitInput, ct
   const files = [...input.files, ...staged.map((s) => s.file)];
   const counts: Partial<Record<IntakeFileRole, number>> = {};
   for (const f of files) if ((INTAKE_FILE_ROLES as readonly string[]).includes(f.role)) counts[f.role as IntakeFileRole] = (counts[f.role as IntakeFileRole] ?? 0) + 1;
-  const checked = checkIntake(input.form, counts);
+  const checked = checkIntake(input.form, counts, { allowMissing: input.allowMissing === true });
   if (!checked.ok) throw invalid(checked.problems);
   const values = checked.values;
+  const missing = checked.missing;
   const staffMember = actor.staffId === null ? undefined : await staffById(db, actor.staffId);
   if (values.channel === 'online' && staffMember) throw invalid({ channel: text('Petugas mencatat permohonan dari saluran desk (datang langsung, surat, e-mail, telepon, faks).', 'Staff record requests from desk channels (walk-in, letter, e-mail, phone, fax).') });
   if (values.channel !== 'online' && !staffMember) throw forbidden(text('Hanya petugas yang mencatat permohonan dari saluran selain portal.', 'Only staff record requests from channels other than the portal.'));
@@ -254,6 +268,7 @@ export async function submitRequest(db: Db, actor: Actor, input: SubmitInput, ct
           number,
           submissionKey: input.submissionKey,
           ...values,
+          missing: [...missing],
           status: 'received',
           profile: profile.name,
           receivedAt,
@@ -266,13 +281,36 @@ export async function submitRequest(db: Db, actor: Actor, input: SubmitInput, ct
       for (const file of files) await insertFile(tx, row, file, staffMember?.id ?? null, null, null);
       const deadline = await startDeadline(tx, actor, { officeId: office.id, subjectType: 'request', subjectId: row.id, purpose: 'request_notice', startAt: receivedAt, workingDays: profile.workingDays.request_notice });
       const [request] = await tx.update(requests).set({ deadlineId: deadline.id }).where(eq(requests.id, row.id)).returning();
+      // Office practice, not law: the applicant gets some working days to complete it, while the notice's clock runs on.
+      const completeBy = missing.length > 0 ? addWorkingDays({ receivedAt, workingDays: office.completionDays, calendar: await loadOfficeCalendar(tx, office.id) }).due : undefined;
       await recordEvent(tx, actor, {
         officeId: office.id,
         action: 'request.received',
         subjectType: 'request',
         subjectId: row.id,
-        after: { number, channel: values.channel, applicantType: values.applicantType, profile: profile.name, due: deadline.due, files: files.length, intakeMinutes: startedAt ? minutesBetween(startedAt, now) : null, sopMinutes: SOP_MINUTES.intake },
+        after: {
+          number,
+          channel: values.channel,
+          applicantType: values.applicantType,
+          profile: profile.name,
+          due: deadline.due,
+          files: files.length,
+          intakeMinutes: startedAt ? minutesBetween(startedAt, now) : null,
+          sopMinutes: SOP_MINUTES.intake,
+          ...(completeBy ? { missing, completeBy } : {}),
+        },
       });
+      if (completeBy) {
+        await mailApplicant(tx, office, request!, `Kelengkapan permohonan informasi ${number}`, [
+          `Yth. ${values.name},`,
+          '',
+          `Permohonan informasi Anda kepada ${office.name} telah kami terima dan didaftarkan dengan nomor ${number}, tetapi kelengkapan berikut belum ada:`,
+          ...missing.map((item) => `- ${MISSING_LABELS[item].id}`),
+          '',
+          `Mohon lengkapi paling lambat ${formatDay('id', completeBy)} (${office.completionDays} hari kerja sejak permohonan diterima) di desk layanan informasi atau melalui kontak di bawah.`,
+          `Permohonan Anda tetap diproses; batas waktu pemberitahuan tertulis: ${formatDay('id', deadline.due)}.`,
+        ]);
+      }
       // The receipt PDF is rendered by a job after commit: intake (and the number counter) need not wait for it.
       if (values.email) await enqueue(tx, { kind: RECEIPT_JOB, officeId: office.id, payload: { requestId: row.id }, dedupeKey: `receipt:${row.id}` });
       if (values.channel === 'online') {
@@ -305,7 +343,7 @@ export async function mailReceipt(db: Db, requestId: number, baseUrl: string): P
   if (!request?.email || !office) return;
   const code = await trackingCode(db, office.id, request.submissionKey);
   const due = await currentDeadline(db, request);
-  const receipt = await renderReceiptPdf(office, request, code, trackingUrl(baseUrl, office));
+  const receipt = await renderReceiptPdf(office, request, code, trackingUrl(baseUrl, office), await completionDueOf(db, request));
   await mailApplicant(
     db,
     office,
@@ -523,6 +561,58 @@ export async function explainExempt(db: Db, actor: Actor, scope: OfficeScope, id
     await event(s, actor, 'request.exempt_explained', { status: s.request.status }, { status: s.to, pasal17, letter: letter.number, minutes: minutesBetween(s.request.receivedAt, now), sopMinutes: SOP_MINUTES.exempt_explained });
     await mailApplicant(s.tx, s.office, s.request, `Pemberitahuan informasi dikecualikan: ${s.request.number}`, ['Penjelasan tertulis atas informasi yang dikecualikan terlampir.'], [letterPdfAttachment(letter)]);
     return letter;
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Completing an incomplete request (DOMAIN.md §5: registered, not refused; the clock runs on)
+
+export interface CompletionInput {
+  readonly nik: string;
+  readonly legalNumber: string;
+  /** Uploads whose role names a missing document: legal_deed, proxy_letter, member_ids. */
+  readonly files: readonly UploadedFile[];
+}
+
+/**
+ * Records what an applicant brought to complete a request registered without it: a NIK, the legal
+ * entity's number, or the missing documents. Whatever is given leaves requests.missing; the rest stays
+ * listed. Returns what is still missing.
+ */
+export async function completeRequest(db: Db, actor: Actor, scope: OfficeScope, id: number, input: CompletionInput): Promise<MissingItem[]> {
+  const problems: Record<string, Text> = {};
+  const nik = normaliseNik(input.nik);
+  const nikWrong = nik ? nikProblem(nik) : undefined;
+  if (nikWrong) problems.nik = nikWrong;
+  const legalNumber = input.legalNumber.trim();
+  if (legalNumber.length > 120) problems.legalNumber = text('Paling panjang 120 karakter.', 'At most 120 characters.');
+  const unprintable = problems.legalNumber ? undefined : unprintableProblem(legalNumber);
+  if (unprintable) problems.legalNumber = unprintable;
+  const { good, problems: fileProblems } = checkUploads(
+    input.files.filter((f) => (MISSING_FILE_ROLES as readonly string[]).includes(f.role)),
+    INTAKE_TYPES,
+  );
+  Object.assign(problems, fileProblems);
+  if (Object.keys(problems).length > 0) throw invalid(problems);
+  return step(db, actor, scope, id, 'complete', async (s) => {
+    const missing = missingItems(s.request.missing);
+    if (missing.length === 0) throw conflict(text('Kelengkapan permohonan ini sudah lengkap.', 'Nothing is missing from this request.'));
+    const given = new Set<MissingItem>();
+    if (nik && missing.includes('nik')) given.add('nik');
+    if (legalNumber && missing.includes('legalNumber')) given.add('legalNumber');
+    const files = good.filter((f) => missing.includes(f.role as MissingItem));
+    for (const f of files) given.add(f.role as MissingItem);
+    if (given.size === 0) {
+      throw invalid({ [missing[0]!]: text('Isi atau lampirkan paling sedikit satu kelengkapan yang belum ada.', 'Fill in or attach at least one of the missing items.') });
+    }
+    for (const file of files) await insertFile(s.tx, s.request, file, s.staff.id, null, null);
+    const remaining = missing.filter((item) => !given.has(item));
+    await s.tx
+      .update(requests)
+      .set({ missing: remaining, ...(given.has('nik') ? { nik } : {}), ...(given.has('legalNumber') ? { legalNumber } : {}) })
+      .where(eq(requests.id, s.request.id));
+    await event(s, actor, 'request.completed', { missing }, { missing: remaining, completed: missingItems([...given]), files: files.length });
+    return remaining;
   });
 }
 
@@ -765,15 +855,36 @@ export interface Delivered {
   readonly token: string | undefined;
 }
 
-export async function deliver(db: Db, actor: Actor, scope: OfficeScope, id: number, input: { mode: string; note: string }, ctx: ServiceContext): Promise<Delivered> {
+export interface DeliverInput {
+  readonly mode: string;
+  readonly note: string;
+  /** 'cash' or 'transfer': how the applicant paid the notice's costs; empty when it charges nothing. */
+  readonly payment?: string;
+}
+
+export async function deliver(db: Db, actor: Actor, scope: OfficeScope, id: number, input: DeliverInput, ctx: ServiceContext): Promise<Delivered> {
   const mode = (DELIVERY_MODES as readonly string[]).includes(input.mode) ? (input.mode as DeliveryMode) : undefined;
   if (!mode) throw invalid({ mode: text('Pilih cara penyerahan.', 'Choose how it is delivered.') });
+  const paymentRaw = (input.payment ?? '').trim();
+  if (paymentRaw && !isPaymentMethod(paymentRaw)) throw invalid({ payment: text('Pilih tunai atau transfer.', 'Choose cash or transfer.') });
+  const payment: PaymentMethod | null = isPaymentMethod(paymentRaw) ? paymentRaw : null;
   if ((mode === 'post' || mode === 'fax') && !input.note.trim()) throw invalid({ note: text('Catat nomor resi pos/kurir atau nomor faks tujuan.', 'Record the postal tracking number or the fax number.') });
   if (input.note.length > 2000) throw invalid({ note: text('Catatan paling panjang 2000 karakter.', 'The note has at most 2000 characters.') });
   const unprintable = unprintableProblem(input.note);
   if (unprintable) throw invalid({ note: unprintable });
   return step(db, actor, scope, id, 'deliver', async (s) => {
     const now = ctx.now ?? new Date();
+    // Only decide() brings a request here, so its decision is a written notice with its costs.
+    const due = costTotal((s.request.decision as Decision).costs);
+    if (due > 0 && !payment) {
+      throw invalid({
+        payment: text(
+          `Pemberitahuan tertulis mengenakan biaya ${rupiah(due)} (penyalinan dan pengiriman): catat cara pemohon membayarnya, tunai atau transfer.`,
+          `The written notice charges ${rupiah(due)} (copying and delivery): record how the applicant paid it, cash or transfer.`,
+        ),
+      });
+    }
+    if (due === 0 && payment) throw invalid({ payment: text('Pemberitahuan tertulis ini tidak mengenakan biaya; kosongkan cara pembayaran.', 'This written notice charges nothing; leave the payment method empty.') });
     const files = await releasedFiles(s.tx, s.request.id);
     let receipt: LetterRow | undefined;
     let token: string | undefined;
@@ -792,8 +903,8 @@ export async function deliver(db: Db, actor: Actor, scope: OfficeScope, id: numb
           : ['Tidak ada berkas yang dilampirkan; lihat pemberitahuan tertulis yang telah dikirim.']),
       ]);
     }
-    await s.tx.update(requests).set({ status: s.to, deliveredAt: now, deliveryMode: mode, closedAt: now }).where(eq(requests.id, s.request.id));
-    await event(s, actor, 'request.delivered', { status: s.request.status }, { status: s.to, mode, files: files.length, receipt: receipt?.number, note: input.note.trim() || undefined });
+    await s.tx.update(requests).set({ status: s.to, deliveredAt: now, deliveryMode: mode, paymentMethod: payment, closedAt: now }).where(eq(requests.id, s.request.id));
+    await event(s, actor, 'request.delivered', { status: s.request.status }, { status: s.to, mode, payment: payment ?? undefined, amount: due > 0 ? due : undefined, files: files.length, receipt: receipt?.number, note: input.note.trim() || undefined });
     return { receipt, token };
   });
 }
@@ -866,7 +977,7 @@ export async function receiptFor(db: Db, officeId: number, number: string, code:
   const request = await findTracked(db, officeId, number, code);
   const office = await officeById(db, officeId);
   if (!office) throw notFound();
-  return { number: request.number, pdf: await renderReceiptPdf(office, request, normaliseCode(code), trackingUrl(baseUrl, office)) };
+  return { number: request.number, pdf: await renderReceiptPdf(office, request, normaliseCode(code), trackingUrl(baseUrl, office), await completionDueOf(db, request)) };
 }
 
 /** The receipt for staff (desk reprint for a walk-in applicant): the code comes from the stored key. */
@@ -875,7 +986,7 @@ export async function receiptForStaff(db: Db, actor: Actor, scope: OfficeScope, 
   const office = await officeById(db, scope.officeId);
   if (!request || !office) throw notFound(text('Permohonan tidak ditemukan.', 'Request not found.'));
   const code = await trackingCode(db, office.id, request.submissionKey);
-  const pdf = await renderReceiptPdf(office, request, code, trackingUrl(baseUrl, office));
+  const pdf = await renderReceiptPdf(office, request, code, trackingUrl(baseUrl, office), await completionDueOf(db, request));
   // The receipt carries the tracking code, which opens the applicant's page: every reprint is recorded.
   await db.transaction((tx) => recordEvent(tx, actor, { officeId: office.id, action: 'request.receipt_printed', subjectType: 'request', subjectId: request.id }));
   return { number: request.number, pdf };

@@ -107,6 +107,20 @@ export function eventsOf(exec: Executor, officeId: number, requestId: number) {
     .orderBy(asc(auditEvents.id));
 }
 
+/**
+ * The day an incomplete request was to be completed by, as the applicant was told at intake (recorded
+ * with the 'request.received' event, so a later change of the office's setting does not move it).
+ */
+export async function completionDueOf(exec: Executor, request: Pick<RequestRow, 'id' | 'officeId' | 'missing'>): Promise<string | undefined> {
+  if (request.missing.length === 0) return undefined;
+  const [row] = await exec
+    .select({ due: sql<string | null>`${auditEvents.after}->>'completeBy'` })
+    .from(auditEvents)
+    .where(and(eq(auditEvents.officeId, request.officeId), eq(auditEvents.subjectType, 'request'), eq(auditEvents.subjectId, String(request.id)), eq(auditEvents.action, 'request.received')))
+    .limit(1);
+  return row?.due ?? undefined;
+}
+
 export async function deadlineRows(exec: Executor, ids: readonly (number | null)[]) {
   const wanted = ids.filter((id): id is number => id !== null);
   if (wanted.length === 0) return [];
@@ -145,6 +159,7 @@ export function listRequests(exec: Executor, scope: OfficeScope, filter: Request
       outcome: requests.outcome,
       receivedAt: requests.receivedAt,
       due,
+      missing: requests.missing,
     })
     .from(requests)
     .where(and(eq(requests.officeId, scope.officeId), filter.status ? eq(requests.status, filter.status) : undefined))

@@ -13,6 +13,7 @@ export const STEP_LABELS: Readonly<Record<string, StepLabel>> = {
   'request.received': { label: text('Permohonan diterima dan didaftarkan', 'Request received and registered'), public: true },
   'request.handed_over': { label: text('Informasi diserahkan langsung di desk', 'Information handed over at the desk'), public: true },
   'request.exempt_explained': { label: text('Dijelaskan sebagai informasi dikecualikan', 'Explained as exempt information'), public: true },
+  'request.completed': { label: text('Kelengkapan permohonan dilengkapi', 'Missing documents supplied'), public: false },
   'request.escalated': { label: text('Diteruskan ke PPID (nota dinas)', 'Escalated to the PPID (memo)'), public: true },
   'request.disposed': { label: text('Didisposisikan ke unit pemilik informasi', 'Assigned to the units that hold the information'), public: true },
   'request.disposition_answered': { label: text('Unit menjawab disposisi', 'A unit answered its assignment'), public: false },
