@@ -1,7 +1,7 @@
 import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../db/client.ts';
 import { queryRows } from '../db/client.ts';
-import { dipEditionEntries, dipEditions, offices } from '../db/schema.ts';
+import { dipEditionEntries, dipEditions, dipItemFiles, offices } from '../db/schema.ts';
 import { searchTerms, type Snapshot } from './rules.ts';
 
 /**
@@ -49,6 +49,21 @@ export async function publishedEntry(exec: Executor, officeId: number, itemId: n
   return row ? { ...row, snapshot: row.snapshot as Snapshot } : undefined;
 }
 
+/**
+ * A file of a published entry, with its bytes: only a file the published snapshot lists, and only
+ * while its content is still the one the edition established (same SHA-256).
+ */
+export async function publishedFile(exec: Executor, officeId: number, itemId: number, fileId: number): Promise<{ name: string; mediaType: string; content: Buffer } | undefined> {
+  const entry = await publishedEntry(exec, officeId, itemId);
+  const listed = entry?.snapshot.files.find((f) => f.id === fileId);
+  if (!listed) return undefined;
+  const [row] = await exec
+    .select({ mediaType: dipItemFiles.mediaType, content: dipItemFiles.content, sha256: dipItemFiles.sha256 })
+    .from(dipItemFiles)
+    .where(and(eq(dipItemFiles.id, fileId), eq(dipItemFiles.itemId, itemId), eq(dipItemFiles.officeId, officeId)));
+  return row && row.sha256 === listed.sha256 ? { name: listed.name, mediaType: row.mediaType, content: row.content } : undefined;
+}
+
 /** Published editions of an office, newest first: the edition history the portal shows. */
 export function publishedEditions(exec: Executor, officeId: number) {
   return exec
@@ -84,31 +99,52 @@ export async function searchPublished(exec: Executor, officeIds: readonly number
   if (!terms || officeIds.length === 0) return [];
   const query = sql`websearch_to_tsquery('indonesian', ${terms})`;
   const marks = `StartSel=${MARK_START}, StopSel=${MARK_END}, HighlightAll=true`;
-  const exact = await queryRows<RawHit>(
-    exec,
-    sql`SELECT de.office_id AS "officeId", o.name AS "officeName", o.slug AS "officeSlug", de.item_id AS "itemId", de.snapshot,
-          ts_headline('indonesian', de.snapshot->>'title', ${query}, ${marks}) AS "titleMarked",
-          ts_headline('indonesian', de.snapshot->>'summary', ${query}, ${`StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=40, MinWords=15`}) AS "summaryMarked",
-          ts_rank(de.search, ${query}) AS rank
-        FROM dip_edition_entries de JOIN offices o ON o.id = de.office_id
-        WHERE ${latestOrdered(officeIds, sql`de.edition_id`)} AND de.search @@ ${query}
-        ORDER BY rank DESC, de.office_id, de.position
-        LIMIT ${limit}`,
-  );
-  if (exact.length > 0) return exact.map(hit);
-  // No word matched: the visitor may have mistyped. Compare each title with the words as typed.
-  const fuzzy = await queryRows<RawHit>(
-    exec,
-    sql`SELECT de.office_id AS "officeId", o.name AS "officeName", o.slug AS "officeSlug", de.item_id AS "itemId", de.snapshot,
-          de.snapshot->>'title' AS "titleMarked", left(de.snapshot->>'summary', 300) AS "summaryMarked",
-          word_similarity(${terms}, de.snapshot->>'title') AS rank
-        FROM dip_edition_entries de JOIN offices o ON o.id = de.office_id
-        WHERE ${latestOrdered(officeIds, sql`de.edition_id`)} AND ${terms} <% (de.snapshot->>'title')
-        ORDER BY rank DESC, de.office_id, de.position
-        LIMIT ${limit}`,
-  );
-  return fuzzy.map(hit);
+  // Implied by latestOrdered, but the planner cannot see through that subquery: without it a province's
+  // search fetches every match in the country and keeps its own (ten times slower than with it).
+  const inScope = sql`de.office_id IN (${sql.join(officeIds.map((id) => sql`${id}`), sql`, `)})`;
+  return exec.transaction(async (tx) => {
+    // For this transaction only: over the whole country PostgreSQL would spend seconds compiling these
+    // queries (JIT) to save far less, and the typo search's bitmap of candidate titles would outgrow the
+    // default 4 MB and turn lossy, rechecking every title of whole pages (bench/dip-search.ts).
+    await tx.execute(sql`SELECT set_config('jit', 'off', true), set_config('work_mem', '32MB', true)`);
+    const exact = await queryRows<RawHit>(
+      tx,
+      sql`SELECT de.office_id AS "officeId", o.name AS "officeName", o.slug AS "officeSlug", de.item_id AS "itemId", de.snapshot,
+            ts_headline('indonesian', de.snapshot->>'title', ${query}, ${marks}) AS "titleMarked",
+            ts_headline('indonesian', de.snapshot->>'summary', ${query}, ${`StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=40, MinWords=15`}) AS "summaryMarked",
+            ts_rank(de.search, ${query}) AS rank
+          FROM dip_edition_entries de JOIN offices o ON o.id = de.office_id
+          WHERE ${inScope} AND ${latestOrdered(officeIds, sql`de.edition_id`)} AND de.search @@ ${query}
+          ORDER BY rank DESC, de.office_id, de.position
+          LIMIT ${limit}`,
+    );
+    if (exact.length > 0) return exact.map(hit);
+    // No word matched: the visitor may have mistyped. A title matches when it resembles the words as
+    // typed, or when each word resembles one of its words ("logistk pemilu" in "Logistik … Pemilu").
+    // Only the first FUZZY_CANDIDATES matches are ranked: a typo of a word most titles hold ("pemilh")
+    // would otherwise compare every title in the country.
+    const words = terms.split(' ').filter((w) => !w.startsWith('-')).map((w) => w.replaceAll('"', '')).filter(Boolean);
+    const title = sql`(de.snapshot->>'title')`;
+    const eachWord = words.length > 1 ? sql` OR (${sql.join(words.map((w) => sql`${w} <% ${title}`), sql` AND `)})` : sql``;
+    const fuzzy = await queryRows<RawHit>(
+      tx,
+      sql`WITH candidates AS (
+            SELECT de.office_id, de.item_id, de.position, de.snapshot FROM dip_edition_entries de
+            WHERE ${inScope} AND ${latestOrdered(officeIds, sql`de.edition_id`)} AND (${terms} <% ${title}${eachWord})
+            LIMIT ${FUZZY_CANDIDATES})
+          SELECT c.office_id AS "officeId", o.name AS "officeName", o.slug AS "officeSlug", c.item_id AS "itemId", c.snapshot,
+            c.snapshot->>'title' AS "titleMarked", left(c.snapshot->>'summary', 300) AS "summaryMarked",
+            word_similarity(${terms}, c.snapshot->>'title') AS rank
+          FROM candidates c JOIN offices o ON o.id = c.office_id
+          ORDER BY rank DESC, c.office_id, c.position
+          LIMIT ${limit}`,
+    );
+    return fuzzy.map(hit);
+  });
 }
+
+/** Entries a typo search ranks at most (see searchPublished). */
+const FUZZY_CANDIDATES = 1000;
 
 interface RawHit {
   officeId: number;

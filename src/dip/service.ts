@@ -181,7 +181,8 @@ export interface SubmitItemInput {
   readonly requestFileId?: number | null;
 }
 
-export async function submitItem(db: Db, actor: Actor, scope: OfficeScope, input: SubmitItemInput): Promise<number> {
+/** `within` runs in the same transaction once the item and its files are stored, before its event: promotion checks and records its own step there. */
+export async function submitItem(db: Db, actor: Actor, scope: OfficeScope, input: SubmitItemInput, within?: (tx: Tx, itemId: number, person: StaffRow) => Promise<void>): Promise<number> {
   const checked = checkItem(input.form, input.files.length);
   if (!checked.ok) throw invalid(checked.problems);
   const files = await checkedUploads(input.files);
@@ -200,6 +201,7 @@ export async function submitItem(db: Db, actor: Actor, scope: OfficeScope, input
       .values({ officeId: scope.officeId, unitId, callId: input.callId, importKey: input.importKey ?? null, requestFileId: input.requestFileId ?? null, ...checked.values, submittedBy: person.id })
       .returning();
     await insertFiles(tx, scope.officeId, item!.id, files, person.id);
+    if (within) await within(tx, item!.id, person);
     await event(tx, actor, scope.officeId, 'dip.item_submitted', 'dip_item', item!.id, null, { title: item!.title, unit: unitId, call: input.callId, files: files.length, findings: files.reduce((n, f) => n + f.report.findings.length, 0) });
     return item!.id;
   });

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client.ts';
-import { dikEntries, dipCallUnits, dipCalls, dipEditionEntries, dipEditions, dipItemFiles, dipItems, offices, units } from '../db/schema.ts';
+import { auditEvents, dikEntries, dipCallUnits, dipCalls, dipEditionEntries, dipEditions, dipItemFiles, dipItems, offices, units } from '../db/schema.ts';
 import type { OfficeScope } from '../offices/store.ts';
 import type { Snapshot } from './rules.ts';
 
@@ -131,4 +131,19 @@ export async function editionSnapshots(exec: Executor, editionId: number): Promi
     .where(eq(dipEditionEntries.editionId, editionId))
     .orderBy(asc(dipEditionEntries.position));
   return new Map(rows.map((r) => [r.itemId, { ...(r.snapshot as Snapshot), position: r.position }]));
+}
+
+/** An item's steps as the audit log recorded them (its part of the buku rekap informasi), oldest first. */
+export function itemEvents(exec: Executor, officeId: number, itemId: number) {
+  return exec
+    .select({ at: auditEvents.at, action: auditEvents.action, actorLabel: auditEvents.actorLabel, before: auditEvents.before, after: auditEvents.after })
+    .from(auditEvents)
+    .where(and(eq(auditEvents.officeId, officeId), eq(auditEvents.subjectType, 'dip_item'), eq(auditEvents.subjectId, String(itemId))))
+    .orderBy(asc(auditEvents.id));
+}
+
+/** One file of the office's items, without its bytes: for the steps that decide on it. */
+export async function itemFileFactsInScope(exec: Executor, scope: OfficeScope, id: number) {
+  const [row] = await exec.select(ITEM_FILE_FACTS).from(dipItemFiles).where(and(eq(dipItemFiles.id, id), eq(dipItemFiles.officeId, scope.officeId)));
+  return row;
 }

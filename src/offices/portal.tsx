@@ -129,6 +129,35 @@ export async function portalRoutes(app: App, { database }: AppDeps): Promise<voi
           </li>
         </ul>
         <section>
+          <h2>{say(ctx.lang, text('Informasi publik', 'Public information'))}</h2>
+          <ul>
+            <li>
+              <a href={`/${office.slug}/dip`}>{say(ctx.lang, text('Daftar Informasi Publik (DIP)', 'Public information list (DIP)'))}</a>
+            </li>
+            <li>
+              <a href={`/${office.slug}/dip/cari`}>{say(ctx.lang, text('Cari informasi publik', 'Search public information'))}</a>
+            </li>
+            <li>
+              <a href={`/${office.slug}/dik`}>{say(ctx.lang, text('Daftar Informasi yang Dikecualikan (DIK)', 'List of exempt information (DIK)'))}</a>
+            </li>
+            <li>
+              <a href={`/${office.slug}/profil`}>{say(ctx.lang, text('Profil PPID', 'PPID profile'))}</a>
+            </li>
+            <li>
+              <a href={`/${office.slug}/maklumat`}>{say(ctx.lang, text('Maklumat pelayanan', 'Service charter'))}</a>
+            </li>
+            <li>
+              <a href={`/${office.slug}/layanan`}>{say(ctx.lang, text('Jam dan biaya layanan', 'Service hours and costs'))}</a>
+            </li>
+            <li>
+              <a href={`/${office.slug}/prosedur`}>{say(ctx.lang, text('Prosedur layanan (SOP)', 'Service procedures (SOP)'))}</a>
+            </li>
+            <li>
+              <a href={`/${office.slug}/regulasi`}>{say(ctx.lang, text('Regulasi', 'Regulations'))}</a>
+            </li>
+          </ul>
+        </section>
+        <section>
           <h2>{say(ctx.lang, text('Alamat dan kontak', 'Address and contact'))}</h2>
           <dl class="facts">
             <dt>{say(ctx.lang, text('Alamat', 'Address'))}</dt>

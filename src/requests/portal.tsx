@@ -377,6 +377,12 @@ function IntakePage(props: { ctx: PageContext; office: OfficeRow; form: FormStat
 
         <h2>{say(lang, text('Informasi yang diminta', 'The information you ask for'))}</h2>
         <TextArea lang={lang} form={form} name="information" label={LABELS.information!} hint={text('Sebutkan sejelas mungkin: judul dokumen, periode, wilayah.', 'Be as precise as you can: document title, period, area.')} rows={5} required />
+        <div class="dip-suggest" data-dip-suggest-for="f-information" data-endpoint={`/${office.slug}/dip/saran`} data-heading={t(lang, text('Mungkin sudah tersedia di DIP:', 'Perhaps already in the DIP:'))}>
+          <p>
+            <a href={`/${office.slug}/dip/cari`}>{say(lang, text('Periksa dulu Daftar Informasi Publik', 'Check the list of public information (DIP) first'))}</a>
+          </p>
+          <div aria-live="polite"></div>
+        </div>
         <TextArea lang={lang} form={form} name="purpose" label={LABELS.purpose!} rows={3} required />
         <Radios lang={lang} form={form} name="obtainMethod" options={OBTAIN_METHODS.map((value) => ({ value, label: OBTAIN_LABELS[value] }))} />
         <Radios lang={lang} form={form} name="deliveryMethod" options={DELIVERY_METHODS.map((value) => ({ value, label: DELIVERY_LABELS[value] }))} />
@@ -399,6 +405,7 @@ function IntakePage(props: { ctx: PageContext; office: OfficeRow; form: FormStat
         </div>
         <button type="submit">{say(lang, text('Kirim permohonan', 'Send the request'))}</button>
       </form>
+      <script src="/static/dip-suggest.js" defer></script>
     </Layout>
   );
 }

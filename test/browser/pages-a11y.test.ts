@@ -14,6 +14,11 @@ import { todayIn } from '../../src/offices/portal.tsx';
 import { unitsOfOffice } from '../../src/offices/store.ts';
 import * as requestService from '../../src/requests/service.ts';
 import * as requestStore from '../../src/requests/store.ts';
+import { stageImport } from '../../src/dip/import.ts';
+import { createCall, submitItem } from '../../src/dip/service.ts';
+import { filesOfItems } from '../../src/dip/store.ts';
+import { addDikEntry, createEdition } from '../../src/dip/service.ts';
+import * as dipService from '../../src/dip/service.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { checkA11y, launchBrowser, newContext, signIn, submitSignIn, type AxeViolation } from '../support/browser.ts';
 
@@ -29,9 +34,15 @@ let resetToken: string;
 let staffId: number;
 let tracked: { number: string; code: string };
 let deskRequest: { id: number; fileId: number; openDispositionId: number };
+let dipImportId: number;
+let siteItemId: number;
+let dip: { callId: number; itemId: number; fileId: number };
+let dipEditionId: number;
 
 const OFFICE = 'kab-bintan';
 const TOTP_ACCOUNT = demoEmail('atasan', 'kab-belitung-timur');
+/** The PPID website is checked on an office with a published DIP (kab-bintan keeps a draft edition for the desk pages). */
+const SITE = 'kab-belitung-timur';
 
 before(async () => {
   [app, browser] = await Promise.all([startTestApp({ demo: true }), launchBrowser()]);
@@ -55,7 +66,12 @@ before(async () => {
   await decide(db, ppidActor, scope, request.id, decision, ctx);
   await deliver(db, ppidActor, scope, request.id, { mode: 'desk', note: '' }, ctx);
   tracked = { number: request.number, code };
+  // A staged DIP import with one broken row (no summary), for its preview page.
+  dipImportId = await stageImport(db, ppidActor, scope, { role: 'file', name: 'dip.csv', bytes: Buffer.from('No;Judul;Ringkasan;Bentuk\n1;Laporan keuangan 2024;;Hardcopy\n') });
   deskRequest = await deskRequestFixture();
+  siteItemId = await publishedDipFixture();
+  dip = await dipFixture();
+  dipEditionId = await dipEditionFixture();
 });
 
 /** For the desk's request pages: a letter request escalated to two units, one answered with a file the checker flags, one still open. */
@@ -76,6 +92,53 @@ async function deskRequestFixture(): Promise<{ id: number; fileId: number; openD
   const file = { role: 'files', name: 'daftar.txt', bytes: Buffer.from('TPS 1;Rudi;NIK 2101024508920003\n') };
   await requestService.answerDisposition(db, unit.actor, scope, answered!, { answer: 'provided', note: '', holder: '', expectedOn: '', files: [file] }, ctx);
   return { id: request.id, fileId: (await requestStore.filesOf(db, request.id))[0]!.id, openDispositionId: open! };
+}
+
+/** For the DIP desk pages: a call to the demo unit, answered with an item whose text file the checker flags. */
+async function dipFixture(): Promise<{ callId: number; itemId: number; fileId: number }> {
+  const db = app.running.database.db;
+  const scope = { officeId: (await officeBySlug(db, OFFICE))!.id };
+  const actorFor = async (key: string) => {
+    const member = (await staffByEmail(db, demoEmail(key, OFFICE)))!;
+    return { member, actor: { staffId: member.id, label: member.email, ip: '', requestId: 'a11y-dip' } };
+  };
+  const [ppid, unit] = await Promise.all([actorFor('ppid'), actorFor('unit')]);
+  const callId = await createCall(db, ppid.actor, scope, { title: 'Pemutakhiran DIP semester II', instruction: 'Serahkan informasi yang dikuasai unit.', unitIds: [unit.member.unitId!], dueOn: '' }, { baseUrl: app.url });
+  const form = { title: 'Daftar petugas KPPS', summary: 'Nama petugas KPPS per TPS.', holder: 'Subbagian Teknis', responsible: 'Kepala Subbagian Teknis', producedWhen: 'Januari 2024', producedWhere: 'Bintan', hasSoftcopy: true, hasHardcopy: false, onlineLink: '', archiveLocation: '', retention: '5 tahun' };
+  const itemId = await submitItem(db, unit.actor, scope, { callId, form, files: [{ role: 'files', name: 'kpps.txt', bytes: Buffer.from('TPS 1;Rudi;NIK 2101024508920003\n') }] });
+  return { callId, itemId, fileId: (await filesOfItems(db, [itemId]))[0]!.id };
+}
+
+/** For the DIK, edition and recap pages: KPU RI's DIK entry, a regency proposal, and a draft edition. */
+async function dipEditionFixture(): Promise<number> {
+  const db = app.running.database.db;
+  const actorFor = async (slug: string) => {
+    const member = (await staffByEmail(db, demoEmail('ppid', slug)))!;
+    return { staffId: member.id, label: member.email, ip: '', requestId: 'a11y-dip-edition' };
+  };
+  const ctx = { baseUrl: app.url };
+  const dik = { title: 'Data pribadi pemilih', pasal17: 'h', otherLaw: '', harm: 'Membuka data pribadi.', publicInterest: 'Perlindungan data pribadi.', periodText: 'Selama data melekat', periodEndsOn: '', decidedBy: 'Tim uji konsekuensi', decidedOn: todayIn('Asia/Jakarta') };
+  await addDikEntry(db, await actorFor('ri'), { officeId: (await officeBySlug(db, 'ri'))!.id }, dik, ctx);
+  const bintan = { officeId: (await officeBySlug(db, OFFICE))!.id };
+  await addDikEntry(db, await actorFor(OFFICE), bintan, { ...dik, title: 'Dokumen pengadaan yang belum selesai', pasal17: 'b' }, ctx);
+  return createEdition(db, await actorFor(OFFICE), bintan);
+}
+
+/** For the PPID website: one item with a file, in an edition the Secretary ordered published. */
+async function publishedDipFixture(): Promise<number> {
+  const db = app.running.database.db;
+  const scope = { officeId: (await officeBySlug(db, SITE))!.id };
+  const ctx = { baseUrl: app.url };
+  const actor = async (key: string) => ({ staffId: (await staffByEmail(db, demoEmail(key, SITE)))!.id, label: key, ip: '', requestId: 'a11y-site' });
+  const [ppid, atasan] = [await actor('ppid'), await actor('atasan')];
+  const form = { title: 'Daftar Pemilih Tetap Pemilu 2024', summary: 'Rekapitulasi pemilih per kecamatan.', holder: 'Subbagian Teknis', responsible: 'Kepala Subbagian Teknis', producedWhen: 'Juni 2024', producedWhere: 'Manggar', hasSoftcopy: true, hasHardcopy: true, onlineLink: 'https://jdih.kpu.go.id/dpt', archiveLocation: 'Lemari arsip 2', retention: '10 tahun' };
+  const itemId = await dipService.submitItem(db, ppid, scope, { callId: null, form, files: [{ role: 'files', name: 'dpt.txt', bytes: Buffer.from('Kecamatan;Pemilih\nManggar;12040\n') }] });
+  await dipService.classifyItem(db, ppid, scope, itemId, { category: 'berkala', updateMonths: '6', dikEntryId: '', documentationChecked: true }, ctx);
+  const edition = await dipService.createEdition(db, ppid, scope);
+  await dipService.establishEdition(db, ppid, scope, edition, { skNumber: '1/PPID/2026', skDate: todayIn('Asia/Jakarta'), skPdf: undefined }, ctx);
+  await dipService.submitEdition(db, ppid, scope, edition, ctx);
+  await dipService.orderEdition(db, atasan, scope, edition);
+  return itemId;
 }
 
 after(async () => {
@@ -148,6 +211,21 @@ const PUBLIC_PAGES: readonly { path: string; status: number }[] = [
   { path: '/tidak/ada/halaman', status: 404 },
 ];
 
+/** The office's PPID website (src/dip/portal.tsx, src/dip/office-pages.tsx). */
+const SITE_PAGES = (): readonly string[] => [
+  `/${SITE}/dip`,
+  `/${SITE}/dip?kategori=berkala`,
+  `/${SITE}/dip/cari?q=pemilih`,
+  `/${SITE}/dip/${siteItemId}`,
+  `/${SITE}/dip/riwayat`,
+  `/${SITE}/dik`,
+  `/${SITE}/profil`,
+  `/${SITE}/maklumat`,
+  `/${SITE}/layanan`,
+  `/${SITE}/prosedur`,
+  `/${SITE}/regulasi`,
+];
+
 const DESK_PAGES = (): readonly { path: string; status: number }[] => [
   { path: '/desk', status: 200 },
   { path: '/desk/staff', status: 200 },
@@ -159,6 +237,7 @@ const DESK_PAGES = (): readonly { path: string; status: number }[] => [
   { path: '/desk/account?totp=setup', status: 200 },
   { path: '/desk/audit', status: 200 },
   { path: '/desk/holidays', status: 200 },
+  { path: '/desk/halaman-publik', status: 200 },
 ];
 
 /** Forms shown again after an empty submission: [page, the form on it]. */
@@ -169,6 +248,7 @@ const DESK_FORMS = (): readonly { path: string; form: string }[] => [
   { path: '/desk/office', form: 'main form[action="/desk/office"]' },
   { path: '/desk/account', form: 'main form[action="/desk/account/password"]' },
   { path: '/desk/account?totp=setup', form: 'main form[action="/desk/account/totp/enable"]' },
+  { path: '/desk/halaman-publik', form: 'main form[action="/desk/halaman-publik/dokumen"]' },
 ];
 
 /**
@@ -192,6 +272,15 @@ describe('every page passes axe', { concurrency: true }, () => {
           report(t, await checkA11y(page, `${path} (${lang})`));
         });
       }
+
+      test('the PPID website', async (t) => {
+        for (const path of SITE_PAGES()) {
+          await t.test(path, async (t) => {
+            await visit(t, page, path, lang, 200);
+            report(t, await checkA11y(page, `${path} (${lang})`));
+          });
+        }
+      });
 
       test('/atur-sandi with a live link, then submitted empty', async (t) => {
         await visit(t, page, `/atur-sandi?token=${resetToken}`, lang, 200);
@@ -292,7 +381,7 @@ describe('every page passes axe', { concurrency: true }, () => {
       after(() => context?.close());
 
       test('pages', async (t) => {
-        const paths = ['/desk/permohonan', '/desk/permohonan/baru', `/desk/permohonan/${deskRequest.id}`, '/desk/disposisi', `/desk/disposisi/${deskRequest.openDispositionId}`];
+        const paths = ['/desk/permohonan', '/desk/permohonan/baru', `/desk/permohonan/${deskRequest.id}`, '/desk/disposisi', `/desk/disposisi/${deskRequest.openDispositionId}`, '/desk/dip/impor', `/desk/dip/impor/${dipImportId}`];
         for (const path of paths) {
           await t.test(path, async (t) => {
             await visit(t, page, path, lang, 200);
@@ -301,11 +390,89 @@ describe('every page passes axe', { concurrency: true }, () => {
         }
       });
 
-      test('forms submitted empty: new request, an answer file with findings, a unit answer', async (t) => {
+      test('forms submitted empty: new request, an answer file with findings, a unit answer, a DIP import upload', async (t) => {
         const forms = [
           ['/desk/permohonan/baru', 'main form[action="/desk/permohonan/baru"]'],
           [`/desk/permohonan/${deskRequest.id}`, `main form[action="/desk/berkas/${deskRequest.fileId}/rilis"]`],
           [`/desk/disposisi/${deskRequest.openDispositionId}`, `main form[action="/desk/disposisi/${deskRequest.openDispositionId}"]`],
+          ['/desk/dip/impor', 'main form[action="/desk/dip/impor"]'],
+        ] as const;
+        for (const [path, form] of forms) {
+          await t.test(`${path} → ${form}`, async (t) => {
+            await visit(t, page, path, lang, 200);
+            await submitEmpty(page, form, lang);
+            assert.ok((await page.locator('[aria-invalid="true"], fieldset.has-error').count()) > 0, 'the wrong field is marked');
+            report(t, await checkA11y(page, `${path} with errors (${lang})`));
+          });
+        }
+      });
+    });
+
+    describe(`DIP desk: calls, items and classification (PPID, unit), ${lang}`, { concurrency: 1 }, () => {
+      const dipPages: readonly (readonly ['ppid' | 'unit', () => string[], () => (readonly [string, string])[]])[] = [
+        [
+          'ppid',
+          () => ['/desk/dip', '/desk/dip/permintaan/baru', `/desk/dip/permintaan/${dip.callId}`, '/desk/dip/informasi/baru', `/desk/dip/informasi/${dip.itemId}`],
+          () => [
+            ['/desk/dip/permintaan/baru', 'main form[action="/desk/dip/permintaan/baru"]'],
+            ['/desk/dip/informasi/baru', 'main form[action="/desk/dip/informasi"]'],
+            [`/desk/dip/informasi/${dip.itemId}`, `main form[action="/desk/dip/informasi/${dip.itemId}/klasifikasi"]`],
+            [`/desk/dip/informasi/${dip.itemId}`, `main form[action="/desk/dip/berkas/${dip.fileId}/terima"]`],
+            [`/desk/dip/informasi/${dip.itemId}`, `main form[action="/desk/dip/informasi/${dip.itemId}/ubah"]`],
+            [`/desk/dip/informasi/${dip.itemId}`, `main form[action="/desk/dip/informasi/${dip.itemId}/tarik"]`],
+          ],
+        ],
+        ['unit', () => ['/desk/dip', `/desk/dip/permintaan/${dip.callId}`, `/desk/dip/informasi/${dip.itemId}`], () => [[`/desk/dip/permintaan/${dip.callId}`, `main form[action="/desk/dip/permintaan/${dip.callId}/informasi"]`]]],
+      ];
+      for (const [key, paths, forms] of dipPages) {
+        test(`as ${key}: pages and forms submitted empty`, async (t) => {
+          const context = await newContext(browser);
+          t.after(() => context.close());
+          const page = await context.newPage();
+          await page.goto(`${app.url}/?lang=${lang}`);
+          await signIn(page, app.url, demoEmail(key, OFFICE), DEMO_PASSWORD);
+          for (const path of paths()) {
+            await t.test(path, async (t) => {
+              await visit(t, page, path, lang, 200);
+              report(t, await checkA11y(page, `${path} (${key}, ${lang})`));
+            });
+          }
+          for (const [path, form] of forms()) {
+            await t.test(`${path} → ${form}`, async (t) => {
+              await visit(t, page, path, lang, 200);
+              await submitEmpty(page, form, lang);
+              assert.ok((await page.locator('[aria-invalid="true"], fieldset.has-error').count()) > 0, 'the wrong field is marked');
+              report(t, await checkA11y(page, `${path} with errors (${key}, ${lang})`));
+            });
+          }
+        });
+      }
+    });
+
+    describe(`DIK, DIP editions and recap book (PPID), ${lang}`, { concurrency: 1 }, () => {
+      test('pages and forms submitted empty', async (t) => {
+        const context = await newContext(browser);
+        t.after(() => context.close());
+        const page = await context.newPage();
+        await page.goto(`${app.url}/?lang=${lang}`);
+        await signIn(page, app.url, demoEmail('ppid', OFFICE), DEMO_PASSWORD);
+        const paths: [string, number][] = [
+          ['/desk/dik', 200],
+          ['/desk/dik/baru', 200],
+          ['/desk/dip/edisi', 200],
+          [`/desk/dip/edisi/${dipEditionId}`, 200],
+          ['/desk/dip/rekap', 200],
+          ['/desk/dip/rekap?bulan=2026-13', 422],
+        ];
+        for (const [path, status] of paths) {
+          await t.test(path, async (t) => {
+            await visit(t, page, path, lang, status);
+            report(t, await checkA11y(page, `${path} (${lang})`));
+          });
+        }
+        const forms = [
+          ['/desk/dik/baru', 'main form[action="/desk/dik/baru"]'],
+          [`/desk/dip/edisi/${dipEditionId}`, `main form[action="/desk/dip/edisi/${dipEditionId}/tetapkan"]`],
         ] as const;
         for (const [path, form] of forms) {
           await t.test(`${path} → ${form}`, async (t) => {

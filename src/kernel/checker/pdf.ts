@@ -265,8 +265,9 @@ interface OptionalContentGroups extends OptionalContent, Iterable<[string, { nam
 
 export async function checkPdf(bytes: Uint8Array): Promise<Finding[]> {
   const out = new Findings();
-  // pdfjs takes ownership of the buffer it is given, so it gets a copy.
-  const loading = getDocument({ data: bytes.slice(), disableFontFace: true, useSystemFonts: false, verbosity: 0 });
+  // pdfjs takes ownership of the buffer it is given, so it gets a copy; a plain Uint8Array, because
+  // it refuses a Node Buffer (uploads are Buffers, and Buffer#slice would be one too).
+  const loading = getDocument({ data: new Uint8Array(bytes), disableFontFace: true, useSystemFonts: false, verbosity: 0 });
   try {
     const document = await loading.promise;
     const layers = (await document.getOptionalContentConfig()) as unknown as OptionalContentGroups;

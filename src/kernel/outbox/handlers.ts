@@ -1,4 +1,5 @@
 import type { Config } from '../../config.ts';
+import { DIP_IMPORT_JOB, dipImportJobHandler } from '../../dip/import.ts';
 import { createMailer, MAIL_KIND, mailHandler } from '../../mail/mail.ts';
 import { RECEIPT_JOB, receiptJobHandler } from '../../requests/service.ts';
 import type { JobHandlers } from './runner.ts';
@@ -11,5 +12,6 @@ export function jobHandlers(config: Config): JobHandlers {
   return {
     [MAIL_KIND]: mailHandler(createMailer(config)),
     [RECEIPT_JOB]: receiptJobHandler(config.baseUrl),
+    [DIP_IMPORT_JOB]: dipImportJobHandler(),
   };
 }
