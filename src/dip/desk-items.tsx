@@ -44,6 +44,7 @@ const NOTICES: Record<string, Text> = {
   call_created: text('Permintaan informasi dikirim; unit yang dipilih menerima e-mail.', 'The call was sent; the chosen units get an e-mail.'),
   call_answered: text('Dicatat: unit Anda sudah menyerahkan semua informasinya untuk permintaan ini.', 'Recorded: your unit has handed over everything for this call.'),
   item_submitted: text('Informasi diserahkan kepada PPID. Periksa temuan pemeriksa pada berkasnya, bila ada.', "The item was handed to the PPID. Look at the checker's findings on its files, if any."),
+  item_promoted: text('Berkas permohonan dijadikan informasi DIP. Klasifikasikan dan periksa temuan pemeriksa pada berkasnya.', "The request's file became a DIP item. Classify it and look at the checker's findings on its file."),
   item_updated: text('Perubahan disimpan.', 'The changes are saved.'),
   item_classified: text('Klasifikasi disimpan.', 'The classification is saved.'),
   file_overridden: text('Temuan diterima; alasannya dicatat dan berkas boleh terbit.', 'The findings are accepted; the reason is recorded and the file may be published.'),

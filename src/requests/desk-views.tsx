@@ -583,7 +583,7 @@ const RELEASE_LABELS: Readonly<Record<string, Text>> = {
   withheld: text('Tidak diberikan', 'Withheld'),
 };
 
-function AnswerFile(props: { ctx: PageContext; file: FileFacts; canSettle: boolean; state: ActionState | undefined }): JSX.Element {
+function AnswerFile(props: { ctx: PageContext; file: FileFacts; canSettle: boolean; canPromote: boolean; state: ActionState | undefined }): JSX.Element {
   const { ctx, file } = props;
   const lang = ctx.lang;
   const report = file.check as CheckReport | null;
@@ -602,6 +602,15 @@ function AnswerFile(props: { ctx: PageContext; file: FileFacts; canSettle: boole
         </a>
       </p>
       <p safe>{`${t(lang, text('Status', 'Status'))}: ${label(lang, RELEASE_LABELS, file.release)}${file.releaseNote ? ` — ${file.releaseNote}` : ''}`}</p>
+      {props.canPromote && file.release === 'released' ? (
+        <p>
+          <a href={`/desk/dip/dari-berkas/${file.id}`} safe>
+            {t(lang, text(`Jadikan informasi DIP: ${file.name}`, `Make it a DIP item: ${file.name}`))}
+          </a>
+        </p>
+      ) : (
+        ''
+      )}
       {report === null ? (
         <p>{say(lang, text('Berkas ini belum diperiksa pemeriksa berkas.', 'The file checker has not looked at this file.'))}</p>
       ) : findings === 0 ? (
@@ -1158,7 +1167,7 @@ export function RequestPage(props: { ctx: PageContext; data: RequestPageData; st
       <h2>{say(lang, text('Berkas jawaban', 'Answer files'))}</h2>
       {answerFiles.length === 0 ? <p>{say(lang, text('Belum ada berkas jawaban.', 'No answer files yet.'))}</p> : ''}
       {answerFiles.map((f) => (
-        <AnswerFile ctx={ctx} file={f} canSettle={data.actions.includes('decide')} state={state} />
+        <AnswerFile ctx={ctx} file={f} canSettle={data.actions.includes('decide')} canPromote={!!ctx.staff && (ctx.staff.roles.includes('ppid') || ctx.staff.roles.includes('system_admin'))} state={state} />
       ))}
       {data.actions.includes('answer_disposition') ? (
         <ActionForm
