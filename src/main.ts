@@ -9,6 +9,7 @@ import { buildApp, type App } from './web/app.ts';
 import { cliActor } from './kernel/audit/store.ts';
 import { isAppError } from './kernel/errors.ts';
 import { seedDemoRequests } from './requests/seed.ts';
+import { seedDemoDip } from './dip/seed.ts';
 import { DEMO_PASSWORD, demoEmail, seedDemo } from './offices/seed.ts';
 
 const STOP_GRACE_MS = 10_000;
@@ -90,7 +91,8 @@ async function main(): Promise<void> {
     try {
       const seeded = await seedDemo(running.database.db, cliActor('demo'), running.url);
       const requests = await seedDemoRequests(running.database.db, running.url);
-      running.app.log.info({ ...seeded, requests, password: DEMO_PASSWORD, example: demoEmail('ppid', 'kab-bintan') }, 'demo data ready (see README for every sign-in)');
+      const dipPublished = await seedDemoDip(running.database.db, running.url);
+      running.app.log.info({ ...seeded, requests, dipPublished, password: DEMO_PASSWORD, example: demoEmail('ppid', 'kab-bintan') }, 'demo data ready (see README for every sign-in)');
     } catch (error) {
       if (!isAppError(error)) throw error;
       running.app.log.warn(`${error.text.id} / ${error.text.en}`);

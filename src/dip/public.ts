@@ -2,6 +2,8 @@ import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../db/client.ts';
 import { queryRows } from '../db/client.ts';
 import { dipEditionEntries, dipEditions, dipItemFiles, offices } from '../db/schema.ts';
+import { AppError } from '../kernel/errors.ts';
+import { text } from '../kernel/i18n.ts';
 import { searchTerms, type Snapshot } from './rules.ts';
 
 /**
@@ -94,7 +96,30 @@ export const MARK_END = '\u0002';
  * office, the offices below it). Stemming finds derived forms (pemilih, pemilihan, memilih → pilih);
  * when the words match nothing exactly, trigram similarity on the title forgives typos.
  */
+const SEARCH_TIMEOUT_MS = 5000;
+
+const tooBroad = () =>
+  new AppError(
+    422,
+    'search_too_broad',
+    text(
+      'Pencarian ini terlalu luas untuk dijawab cepat. Tambahkan kata yang lebih khusus, atau cari di portal kantor provinsi atau kabupaten/kota.',
+      'This search is too broad to answer quickly. Add more specific words, or search on a province or regency portal.',
+    ),
+  );
+
 export async function searchPublished(exec: Executor, officeIds: readonly number[], raw: string, limit = 50): Promise<SearchHit[]> {
+  try {
+    return await searchWithin(exec, officeIds, raw, limit);
+  } catch (error) {
+    // 57014: canceled by statement_timeout.
+    const code = (error as { code?: string }).code ?? (error as { cause?: { code?: string } }).cause?.code;
+    if (code === '57014') throw tooBroad();
+    throw error;
+  }
+}
+
+async function searchWithin(exec: Executor, officeIds: readonly number[], raw: string, limit: number): Promise<SearchHit[]> {
   const terms = searchTerms(raw);
   if (!terms || officeIds.length === 0) return [];
   const query = sql`websearch_to_tsquery('indonesian', ${terms})`;
@@ -105,8 +130,10 @@ export async function searchPublished(exec: Executor, officeIds: readonly number
   return exec.transaction(async (tx) => {
     // For this transaction only: over the whole country PostgreSQL would spend seconds compiling these
     // queries (JIT) to save far less, and the typo search's bitmap of candidate titles would outgrow the
-    // default 4 MB and turn lossy, rechecking every title of whole pages (bench/dip-search.ts).
-    await tx.execute(sql`SELECT set_config('jit', 'off', true), set_config('work_mem', '32MB', true)`);
+    // default 4 MB and turn lossy, rechecking every title of whole pages (bench/dip-search.ts). A public
+    // search never holds a pooled connection for long: a national search for a word most titles hold
+    // is stopped and the visitor asked to narrow it.
+    await tx.execute(sql`SELECT set_config('jit', 'off', true), set_config('work_mem', '32MB', true), set_config('statement_timeout', ${`${SEARCH_TIMEOUT_MS}`}, true)`);
     const exact = await queryRows<RawHit>(
       tx,
       sql`SELECT de.office_id AS "officeId", o.name AS "officeName", o.slug AS "officeSlug", de.item_id AS "itemId", de.snapshot,

@@ -6,6 +6,7 @@ import { seedDemo } from './seed.ts';
 import { createStaff, importOffices, requireOffice } from './service.ts';
 import { unitsOfOffice } from './store.ts';
 import { seedDemoRequests } from '../requests/seed.ts';
+import { seedDemoDip } from '../dip/seed.ts';
 
 function readInput(path: string | undefined): string {
   if (!path) throw new UsageError('Sebutkan berkas CSV / name the CSV file.');
@@ -27,6 +28,7 @@ export const seedCommand = defineCommand({
     out(`Kantor / offices: ${result.offices.created} baru/new, ${result.offices.updated} diperbarui/updated, ${result.offices.unchanged} tetap/unchanged`);
     out(`Unit baru / new units: ${result.unitsCreated}; staf baru / new staff: ${result.staffCreated}`);
     out(`Permohonan contoh / demo requests: ${await seedDemoRequests(database.db, config.baseUrl)}`);
+    out(`DIP terbit / published DIPs: ${await seedDemoDip(database.db, config.baseUrl)}`);
   },
 });
 
