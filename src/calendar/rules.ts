@@ -350,7 +350,8 @@ function epochDay(day: string): number {
   return Date.UTC(y, m - 1, d) / DAY_MS;
 }
 
-function addDays(day: string, n: number): string {
+/** The calendar day `n` days after (or before) `day`, both 'YYYY-MM-DD'. */
+export function addDays(day: string, n: number): string {
   const date = new Date((epochDay(day) + n) * DAY_MS);
   const pad = (v: number, width: number) => String(v).padStart(width, '0');
   return `${pad(date.getUTCFullYear(), 4)}-${pad(date.getUTCMonth() + 1, 2)}-${pad(date.getUTCDate(), 2)}`;

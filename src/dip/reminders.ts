@@ -1,7 +1,7 @@
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { dipCalls, dipCallUnits, units } from '../db/schema.ts';
-import { workingDaysBetween, type OfficeCalendar } from '../calendar/rules.ts';
+import { addDays, workingDaysBetween, type OfficeCalendar } from '../calendar/rules.ts';
 import { loadOfficeCalendar } from '../calendar/store.ts';
 import { formatDay } from '../kernel/i18n.ts';
 import { enqueueMail } from '../mail/mail.ts';
@@ -32,12 +32,6 @@ const BERKALA_HORIZON_DAYS = 60;
 
 function daysLeftText(left: number): string {
   return left === 0 ? 'hari ini' : `${left} hari kerja lagi`;
-}
-
-function addDays(day: string, days: number): string {
-  const at = new Date(`${day}T00:00:00Z`);
-  at.setUTCDate(at.getUTCDate() + days);
-  return at.toISOString().slice(0, 10);
 }
 
 /** Sends the DIP reminders due at `now` for every office. */

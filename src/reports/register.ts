@@ -1,11 +1,10 @@
 import { and, asc, count, eq, gte, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
-import { instantAt, type OfficeCalendar } from '../calendar/rules.ts';
+import { addDays, instantAt, type OfficeCalendar } from '../calendar/rules.ts';
 import { calendarOf } from '../calendar/store.ts';
 import type { Executor } from '../db/client.ts';
 import { auditEvents, deadlines, dispositions, requests, staff, units } from '../db/schema.ts';
 import type { OfficeRow } from '../offices/store.ts';
 import {
-  addDays,
   monthlyFigures,
   officerLines,
   outcomesOf,

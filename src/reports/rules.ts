@@ -1,4 +1,4 @@
-import { isIsoDay, workingDaysBetween, type OfficeCalendar } from '../calendar/rules.ts';
+import { addDays, isIsoDay, workingDaysBetween, type OfficeCalendar } from '../calendar/rules.ts';
 import { maskNik } from '../kernel/checker/personal.ts';
 import { formatDay, formatMoment, t, text, type Lang, type Text } from '../kernel/i18n.ts';
 import {
@@ -39,12 +39,6 @@ import type { RequestRow } from '../requests/store.ts';
 
 // ---------------------------------------------------------------------------------------------------
 // Days and periods
-
-/** 'YYYY-MM-DD' plus n calendar days. */
-export function addDays(day: string, n: number): string {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d + n)).toISOString().slice(0, 10);
-}
 
 export function monthBounds(month: string): { from: string; to: string } {
   const [y, m] = month.split('-').map(Number) as [number, number];

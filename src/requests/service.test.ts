@@ -8,6 +8,7 @@ import { cliActor, verifyAuditLog, type Actor } from '../kernel/audit/store.ts';
 import { AppError } from '../kernel/errors.ts';
 import { readPdf } from '../letters/test-pdf.ts';
 import { demoEmail, seedDemo } from '../offices/seed.ts';
+import { todayIn } from '../offices/portal.tsx';
 import { officeBySlug, staffByEmail } from '../offices/store.ts';
 import type { DecisionForm, IntakeForm } from './rules.ts';
 import {
@@ -152,7 +153,7 @@ describe(`requests (${ENGINE})`, () => {
     const { request } = await submit();
     await escalate(t.database.db, staffActors.desk!, scope(), request.id, { note: 'Mohon ditindaklanjuti.' }, ctx);
     await assert.rejects(dispose(t.database.db, staffActors.desk!, scope(), request.id, { unitIds: [unitId], instruction: 'x', dueOn: '2099-01-01' }, ctx), rejectsWith(403));
-    const [dispositionId] = await dispose(t.database.db, staffActors.ppid!, scope(), request.id, { unitIds: [unitId], instruction: 'Siapkan salinan SK DPT.', dueOn: new Date().toISOString().slice(0, 10) }, ctx);
+    const [dispositionId] = await dispose(t.database.db, staffActors.ppid!, scope(), request.id, { unitIds: [unitId], instruction: 'Siapkan salinan SK DPT.', dueOn: todayIn('Asia/Jakarta') }, ctx);
     await answerDisposition(t.database.db, staffActors.unit!, scope(), dispositionId!, { answer: 'provided', note: '', holder: '', expectedOn: '', files: [{ role: 'files', name: 'dpt.xlsx', bytes: await xlsxBytes() }] }, ctx);
     await assert.rejects(answerDisposition(t.database.db, staffActors.unit!, scope(), dispositionId!, { answer: 'not_held', note: '', holder: 'KPU RI', expectedOn: '', files: [] }, ctx), rejectsWith(409));
     const letterExt = await extend(t.database.db, staffActors.ppid!, scope(), request.id, { reason: 'Data perlu dihimpun dari beberapa kecamatan.' }, ctx);
