@@ -10,8 +10,8 @@ import { todayIn } from '../offices/portal.tsx';
 import { officeById, type OfficeRow } from '../offices/store.ts';
 import { roles } from '../web/access.ts';
 import type { App, AppDeps } from '../web/app.ts';
-import { actorOf, currentStaff, hasRole, redirectWithNotice, scopeFor, sendAttachment, sendHtml } from '../web/context.ts';
-import { formBody, str, type FormState } from '../web/forms.tsx';
+import { actorOf, currentStaff, hasRole, pathId, redirectWithNotice, scopeFor, sendAttachment, sendHtml } from '../web/context.ts';
+import { formBody, type FormState, str, typed } from '../web/forms.tsx';
 import { pageContext } from '../web/layout.tsx';
 import {
   DIK_NOTICES,
@@ -46,19 +46,7 @@ const page = { hide: true };
 
 const NOTICES: Record<string, Text> = { ...DIK_NOTICES, ...EDITION_NOTICES };
 
-function parseId(value: string): number {
-  const id = Number(value);
-  if (!/^\d{1,10}$/.test(value) || !Number.isSafeInteger(id) || id <= 0 || id > 2_147_483_647) throw notFound();
-  return id;
-}
-
 type Body = Record<string, string | string[]>;
-
-/** What a form typed, to show again; the CSRF token is the page's own. */
-function typed(body: Body): Record<string, string | string[]> {
-  const { _csrf, ...rest } = body;
-  return rest;
-}
 
 function param(request: FastifyRequest, key: string): string | undefined {
   const value = (request.query as Record<string, unknown> | undefined)?.[key];
@@ -183,7 +171,7 @@ export async function dipEditionRoutes(app: App, { database, config }: AppDeps):
   });
 
   app.post<{ Params: { id: string } }>('/desk/dik/usulan/:id', { config: { access: DIK_EDIT }, schema: page }, async (request, reply) => {
-    const id = parseId(request.params.id);
+    const id = pathId(request.params.id);
     const body = formBody(request.body);
     const decision = str(body, 'decision');
     try {
@@ -259,13 +247,13 @@ export async function dipEditionRoutes(app: App, { database, config }: AppDeps):
     return sendHtml(reply, <EditionPage ctx={ctx} data={{ office, edition, entries: current.rows, diff, pending, actions }} state={state} />, httpStatus);
   }
 
-  app.get<{ Params: { id: string } }>('/desk/dip/edisi/:id', { config: { access: EDITIONS }, schema: page }, async (request, reply) => editionPage(request, reply, parseId(request.params.id)));
+  app.get<{ Params: { id: string } }>('/desk/dip/edisi/:id', { config: { access: EDITIONS }, schema: page }, async (request, reply) => editionPage(request, reply, pathId(request.params.id)));
 
   app.get<{ Params: { id: string } }>('/desk/dip/edisi/:id/sk.pdf', { config: { access: EDITIONS }, schema: page }, async (request, reply) => {
     const [row] = await db
       .select({ number: dipEditions.number, skPdf: dipEditions.skPdf })
       .from(dipEditions)
-      .where(and(eq(dipEditions.id, parseId(request.params.id)), eq(dipEditions.officeId, scopeFor(request).officeId)));
+      .where(and(eq(dipEditions.id, pathId(request.params.id)), eq(dipEditions.officeId, scopeFor(request).officeId)));
     if (!row?.skPdf) throw notFound(text('Berkas SK tidak ditemukan.', 'Decision file not found.'));
     return sendAttachment(reply, `sk-ppid-dip-edisi-${row.number}.pdf`, 'application/pdf', Buffer.from(row.skPdf));
   });
@@ -284,7 +272,7 @@ export async function dipEditionRoutes(app: App, { database, config }: AppDeps):
 
   function step(path: string, action: EditionAction, notice: string, run: (request: FastifyRequest, id: number, body: Body, edition: EditionFacts) => Promise<unknown>) {
     app.post<{ Params: { id: string } }>(`/desk/dip/edisi/:id/${path}`, { config: { access: EDITIONS }, schema: page }, async (request, reply) => {
-      const id = parseId(request.params.id);
+      const id = pathId(request.params.id);
       const body = formBody(request.body);
       try {
         const edition = await mayTake(request, id, action);

@@ -5,8 +5,8 @@ import { todayIn } from '../offices/portal.tsx';
 import { officeById, unitsOfOffice, type OfficeRow } from '../offices/store.ts';
 import { roles, type Access } from '../web/access.ts';
 import type { App, AppDeps } from '../web/app.ts';
-import { actorOf, currentStaff, hasRole, redirectWithNotice, scopeFor, sendAttachment, sendHtml } from '../web/context.ts';
-import { EMPTY_FORM, formBody, list, str, type FormState } from '../web/forms.tsx';
+import { actorOf, currentStaff, hasRole, pathId, redirectWithNotice, scopeFor, sendAttachment, sendHtml } from '../web/context.ts';
+import { EMPTY_FORM, formBody, type FormState, list, str, typed } from '../web/forms.tsx';
 import { pageContext } from '../web/layout.tsx';
 import { CallPage, ItemPage, NewCallPage, NewItemPage, OverviewPage, overrideField, type ActionState } from './desk-items-views.tsx';
 import { checkItem, dikInForce, type ItemForm } from './rules.ts';
@@ -52,19 +52,7 @@ const NOTICES: Record<string, Text> = {
   item_withdrawn: text('Informasi ditarik.', 'The item was withdrawn.'),
 };
 
-function parseId(value: string): number {
-  const id = Number(value);
-  if (!/^\d{1,10}$/.test(value) || !Number.isSafeInteger(id) || id <= 0 || id > 2_147_483_647) throw notFound();
-  return id;
-}
-
 type Body = Record<string, string | string[]>;
-
-/** What a form typed, to show again; the CSRF token is the page's own. */
-function typed(body: Body): Record<string, string | string[]> {
-  const { _csrf, ...rest } = body;
-  return rest;
-}
 
 function readItemForm(body: Body): ItemForm {
   return {
@@ -175,10 +163,10 @@ export async function dipItemRoutes(app: App, { database, config }: AppDeps): Pr
     return sendHtml(reply, <CallPage ctx={pageContext(request, reply, NOTICES)} data={data} state={state} />, status);
   }
 
-  app.get<{ Params: { id: string } }>('/desk/dip/permintaan/:id', { config: { access: ITEM_PAGES }, schema: page }, async (request, reply) => callPage(request, reply, parseId(request.params.id)));
+  app.get<{ Params: { id: string } }>('/desk/dip/permintaan/:id', { config: { access: ITEM_PAGES }, schema: page }, async (request, reply) => callPage(request, reply, pathId(request.params.id)));
 
   app.post<{ Params: { id: string } }>('/desk/dip/permintaan/:id/informasi', { config: { access: ITEM_PAGES }, schema: page }, async (request, reply) => {
-    const id = parseId(request.params.id);
+    const id = pathId(request.params.id);
     const scope = scopeFor(request);
     if (!(await callInScope(db, scope, id))) throw notFound(text('Permintaan informasi tidak ditemukan.', 'Call for information not found.'));
     const body = formBody(request.body);
@@ -197,7 +185,7 @@ export async function dipItemRoutes(app: App, { database, config }: AppDeps): Pr
   });
 
   app.post<{ Params: { id: string } }>('/desk/dip/permintaan/:id/selesai', { config: { access: ITEM_PAGES }, schema: page }, async (request, reply) => {
-    const id = parseId(request.params.id);
+    const id = pathId(request.params.id);
     if (!(await callInScope(db, scopeFor(request), id))) throw notFound(text('Permintaan informasi tidak ditemukan.', 'Call for information not found.'));
     try {
       await answerCall(db, actorOf(request), scopeFor(request), id);
@@ -279,12 +267,12 @@ export async function dipItemRoutes(app: App, { database, config }: AppDeps): Pr
     return itemPage(request, reply, itemId, { key, form: { values: typed(body), errors: renamed(error.fields, names), summary: error.text } }, error.status);
   }
 
-  app.get<{ Params: { id: string } }>('/desk/dip/informasi/:id', { config: { access: ITEM_PAGES }, schema: page }, async (request, reply) => itemPage(request, reply, parseId(request.params.id)));
+  app.get<{ Params: { id: string } }>('/desk/dip/informasi/:id', { config: { access: ITEM_PAGES }, schema: page }, async (request, reply) => itemPage(request, reply, pathId(request.params.id)));
 
   /** One step on an item: run it, then back to the item with a notice, or the page with the refusal. */
   function itemStep(path: string, access: Access, key: string, names: Readonly<Record<string, string>>, notice: string, run: (request: FastifyRequest, id: number, body: Body) => Promise<unknown>) {
     app.post<{ Params: { id: string } }>(`/desk/dip/informasi/:id/${path}`, { config: { access }, schema: page }, async (request, reply) => {
-      const id = parseId(request.params.id);
+      const id = pathId(request.params.id);
       // Another office's item is not found, whatever the form says.
       if (!(await itemInScope(db, scopeFor(request), id))) throw notFound(text('Informasi tidak ditemukan.', 'Item not found.'));
       const body = formBody(request.body);
@@ -320,7 +308,7 @@ export async function dipItemRoutes(app: App, { database, config }: AppDeps): Pr
   }
 
   app.post<{ Params: { fileId: string } }>('/desk/dip/berkas/:fileId/terima', { config: { access: PPID_PAGES }, schema: page }, async (request, reply) => {
-    const file = await fileFacts(request, parseId(request.params.fileId));
+    const file = await fileFacts(request, pathId(request.params.fileId));
     const body = formBody(request.body);
     const field = overrideField(file.id);
     try {
@@ -332,7 +320,7 @@ export async function dipItemRoutes(app: App, { database, config }: AppDeps): Pr
   });
 
   app.post<{ Params: { fileId: string } }>('/desk/dip/berkas/:fileId/hapus', { config: { access: ITEM_PAGES }, schema: page }, async (request, reply) => {
-    const file = await fileFacts(request, parseId(request.params.fileId));
+    const file = await fileFacts(request, pathId(request.params.fileId));
     try {
       await removeItemFile(db, actorOf(request), scopeFor(request), file.id);
       return redirectWithNotice(reply, `/desk/dip/informasi/${file.itemId}`, 'file_removed');
@@ -342,7 +330,7 @@ export async function dipItemRoutes(app: App, { database, config }: AppDeps): Pr
   });
 
   app.get<{ Params: { fileId: string } }>('/desk/dip/berkas/:fileId', { config: { access: FILE_DOWNLOAD }, schema: page }, async (request, reply) => {
-    const file = await itemFileInScope(db, scopeFor(request), parseId(request.params.fileId));
+    const file = await itemFileInScope(db, scopeFor(request), pathId(request.params.fileId));
     if (!file) throw notFound(text('Berkas tidak ditemukan.', 'File not found.'));
     return sendAttachment(reply, file.name, file.mediaType, file.content);
   });

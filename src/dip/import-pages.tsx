@@ -6,7 +6,7 @@ import { formatMoment, t, text, type Lang, type Text } from '../kernel/i18n.ts';
 import { officeById, type OfficeRow } from '../offices/store.ts';
 import { roles } from '../web/access.ts';
 import type { App, AppDeps } from '../web/app.ts';
-import { actorOf, redirectWithNotice, scopeFor, sendHtml } from '../web/context.ts';
+import { actorOf, pathId, redirectWithNotice, scopeFor, sendHtml } from '../web/context.ts';
 import { CsrfField, describedBy, EMPTY_FORM, ErrorSummary, fieldId, fieldValue, formBody, HintAndError, str, type FormState } from '../web/forms.tsx';
 import { DataTable, Layout, pageContext, say, type PageContext } from '../web/layout.tsx';
 import {
@@ -88,12 +88,6 @@ const FIELD_HINTS: Partial<Record<ImportField, Text>> = {
 
 const MAP_LABELS: Readonly<Record<string, Text>> = Object.fromEntries(IMPORT_FIELDS.map((f) => [`map_${f}`, IMPORT_FIELD_LABELS[f]]));
 const FILE_LABEL = text('Berkas DIP (XLSX atau CSV)', 'DIP file (XLSX or CSV)');
-
-function parseId(value: string): number {
-  const id = Number(value);
-  if (!/^\d{1,10}$/.test(value) || !Number.isSafeInteger(id) || id <= 0 || id > 2_147_483_647) throw notFound();
-  return id;
-}
 
 const shorten = (value: string, max = 120) => (value.length > max ? `${value.slice(0, max - 1)}…` : value);
 
@@ -565,7 +559,7 @@ export async function dipImportRoutes(app: App, { database }: AppDeps): Promise<
   }
 
   async function loadImport(request: FastifyRequest, id: string): Promise<DipImportRow> {
-    const row = await importInScope(db, scopeFor(request), parseId(id));
+    const row = await importInScope(db, scopeFor(request), pathId(id));
     if (!row) throw notFound(text('Impor tidak ditemukan.', 'Import not found.'));
     return row;
   }

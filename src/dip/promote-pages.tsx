@@ -1,9 +1,9 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { isAppError, notFound } from '../kernel/errors.ts';
+import { isAppError } from '../kernel/errors.ts';
 import { formatMoment, text, type Text } from '../kernel/i18n.ts';
 import { roles } from '../web/access.ts';
 import type { App, AppDeps } from '../web/app.ts';
-import { actorOf, redirectWithNotice, scopeFor, sendHtml } from '../web/context.ts';
+import { actorOf, pathId, redirectWithNotice, scopeFor, sendHtml } from '../web/context.ts';
 import { CheckboxGroup, CsrfField, ErrorSummary, formBody, list, str, TextArea, TextField, type FormState } from '../web/forms.tsx';
 import { Layout, pageContext, say, type PageContext } from '../web/layout.tsx';
 import { promotable, promoteRequestFile, promotionPrefill, type Promotable } from './promote.ts';
@@ -26,11 +26,6 @@ const LABELS: Readonly<Record<string, Text>> = {
   [COPIES]: text('Bentuk yang tersedia', 'Forms available'),
   files: text('Berkas', 'File'),
 };
-
-function parseId(value: string): number {
-  if (!/^\d{1,10}$/.test(value) || Number(value) < 1 || Number(value) > 2_147_483_647) throw notFound();
-  return Number(value);
-}
 
 function formValues(form: ItemForm): FormState['values'] {
   const { hasSoftcopy, hasHardcopy, ...texts } = form;
@@ -130,10 +125,10 @@ export async function dipPromoteRoutes(app: App, { database }: AppDeps): Promise
     return sendHtml(reply, <PromotePage ctx={pageContext(request, reply)} p={p} form={shown} />, status);
   }
 
-  app.get<{ Params: { fileId: string } }>('/desk/dip/dari-berkas/:fileId', { config: { access: PPID }, schema: page }, async (request, reply) => show(request, reply, parseId(request.params.fileId)));
+  app.get<{ Params: { fileId: string } }>('/desk/dip/dari-berkas/:fileId', { config: { access: PPID }, schema: page }, async (request, reply) => show(request, reply, pathId(request.params.fileId)));
 
   app.post<{ Params: { fileId: string } }>('/desk/dip/dari-berkas/:fileId', { config: { access: PPID }, schema: page }, async (request, reply) => {
-    const fileId = parseId(request.params.fileId);
+    const fileId = pathId(request.params.fileId);
     const form = readForm(formBody(request.body));
     try {
       const itemId = await promoteRequestFile(db, actorOf(request), scopeFor(request), fileId, form);

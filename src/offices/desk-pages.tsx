@@ -4,7 +4,7 @@ import { isAppError, notFound } from '../kernel/errors.ts';
 import { t, text, type Text } from '../kernel/i18n.ts';
 import { roles } from '../web/access.ts';
 import type { App, AppDeps } from '../web/app.ts';
-import { actorOf, currentStaff, redirectWithNotice, scopeFor, sendHtml } from '../web/context.ts';
+import { actorOf, currentStaff, pathId, redirectWithNotice, scopeFor, sendHtml } from '../web/context.ts';
 import { CheckboxGroup, CsrfField, EMPTY_FORM, ErrorSummary, fieldValue, formBody, list, SelectField, str, TextArea, TextField, type FormState } from '../web/forms.tsx';
 import { DataTable, Layout, pageContext, say } from '../web/layout.tsx';
 import { OFFICE_ROLES, ROLE_LABELS, ROLES, type Role } from './roles.ts';
@@ -35,12 +35,6 @@ const ADMIN = roles('office_admin');
 /** The form-state key (and, prefixed with f-, the input id) of one unit's rename field in the units table. */
 const unitRowKey = (id: number) => `unit-${id}`;
 const page = { hide: true };
-
-function parseId(value: string): number {
-  const id = Number(value);
-  if (!Number.isSafeInteger(id) || id <= 0 || id > 2_147_483_647) throw notFound();
-  return id;
-}
 
 function roleOptions(me: StaffRow) {
   const grantable = me.roles.includes('system_admin') ? ROLES : OFFICE_ROLES;
@@ -176,13 +170,13 @@ export async function officeDeskRoutes(app: App, { database, config }: AppDeps):
   });
 
   app.get<{ Params: { id: string } }>('/desk/staff/:id', { config: { access: ADMIN }, schema: page }, async (request, reply) => {
-    const row = await staffInScope(db, scopeFor(request), parseId(request.params.id));
+    const row = await staffInScope(db, scopeFor(request), pathId(request.params.id));
     if (!row) throw notFound();
     return sendHtml(reply, StaffForm({ request, reply, form: { values: staffValues(row), errors: {} }, editing: row }));
   });
 
   app.post<{ Params: { id: string } }>('/desk/staff/:id', { config: { access: ADMIN }, schema: page }, async (request, reply) => {
-    const id = parseId(request.params.id);
+    const id = pathId(request.params.id);
     const scope = scopeFor(request);
     const editing = await staffInScope(db, scope, id);
     if (!editing) throw notFound();
@@ -199,7 +193,7 @@ export async function officeDeskRoutes(app: App, { database, config }: AppDeps):
   });
 
   app.post<{ Params: { id: string } }>('/desk/staff/:id/revoke-sessions', { config: { access: ADMIN }, schema: page }, async (request, reply) => {
-    const id = parseId(request.params.id);
+    const id = pathId(request.params.id);
     await revokeStaffSessions(db, actorOf(request), scopeFor(request), id);
     return redirectWithNotice(reply, `/desk/staff/${id}`, 'sessions_revoked');
   });
@@ -302,7 +296,7 @@ export async function officeDeskRoutes(app: App, { database, config }: AppDeps):
   });
 
   app.post<{ Params: { id: string } }>('/desk/units/:id', { config: { access: ADMIN }, schema: page }, async (request, reply) => {
-    const id = parseId(request.params.id);
+    const id = pathId(request.params.id);
     if (!(await unitInScope(db, scopeFor(request), id))) throw notFound();
     const body = formBody(request.body);
     try {

@@ -7,8 +7,8 @@ import { todayIn } from '../offices/portal.tsx';
 import { officeById, unitsOfOffice, type OfficeRow } from '../offices/store.ts';
 import { roles } from '../web/access.ts';
 import type { App, AppDeps } from '../web/app.ts';
-import { actorOf, currentStaff, hasRole, redirectWithNotice, scopeFor, sendAttachment, sendHtml } from '../web/context.ts';
-import { EMPTY_FORM, formBody, list, str, type FormState } from '../web/forms.tsx';
+import { actorOf, currentStaff, hasRole, pathId, redirectWithNotice, scopeFor, sendAttachment, sendHtml } from '../web/context.ts';
+import { EMPTY_FORM, formBody, type FormState, list, str, typed } from '../web/forms.tsx';
 import { pageContext } from '../web/layout.tsx';
 import { DispositionListPage, DispositionPage, IntakePage, RequestListPage, RequestPage, releaseReasonField, type ActionState, type OpenDisposition, type StagedView } from './desk-views.tsx';
 import {
@@ -93,19 +93,7 @@ const NOTICES: Record<string, Text> = {
   disposition_answered: text('Jawaban dikirim ke PPID.', 'The answer was sent to the PPID.'),
 };
 
-function parseId(value: string): number {
-  const id = Number(value);
-  if (!/^\d{1,10}$/.test(value) || !Number.isSafeInteger(id) || id <= 0 || id > 2_147_483_647) throw notFound();
-  return id;
-}
-
 type Body = Record<string, string | string[]>;
-
-/** What a form typed, to show again; the CSRF token is the page's own. */
-function typed(body: Body): Record<string, string | string[]> {
-  const { _csrf, ...rest } = body;
-  return rest;
-}
 
 const fileSafe = (value: string) => value.replace(/[^A-Za-z0-9.-]+/g, '-');
 
@@ -293,7 +281,7 @@ export async function requestDeskRoutes(app: App, { database, config }: AppDeps)
   }
 
   app.get<{ Params: { id: string } }>('/desk/permohonan/:id', { config: { access: REQUEST_PAGES }, schema: page }, async (request, reply) =>
-    requestPage(request, reply, parseId(request.params.id)),
+    requestPage(request, reply, pathId(request.params.id)),
   );
 
   /**
@@ -310,7 +298,7 @@ export async function requestDeskRoutes(app: App, { database, config }: AppDeps)
   /** One step on a request: run it, then back to the request with a notice, or the page with the refusal. */
   function step(path: string, key: string, action: Action, notice: string, run: (request: FastifyRequest, id: number, body: Body) => Promise<unknown>) {
     app.post<{ Params: { id: string } }>(`/desk/permohonan/:id/${path}`, { config: { access: REQUEST_PAGES }, schema: page }, async (request, reply) => {
-      const id = parseId(request.params.id);
+      const id = pathId(request.params.id);
       const body = formBody(request.body);
       try {
         await mayTake(request, id, action);
@@ -393,7 +381,7 @@ export async function requestDeskRoutes(app: App, { database, config }: AppDeps)
   );
 
   app.post<{ Params: { fileId: string } }>('/desk/berkas/:fileId/rilis', { config: { access: REQUEST_PAGES }, schema: page }, async (request, reply) => {
-    const fileId = parseId(request.params.fileId);
+    const fileId = pathId(request.params.fileId);
     const scope = scopeFor(request);
     const file = await fileInScope(db, scope, fileId);
     if (!file || file.role !== 'answer') throw notFound(text('Berkas tidak ditemukan.', 'File not found.'));
@@ -412,18 +400,18 @@ export async function requestDeskRoutes(app: App, { database, config }: AppDeps)
   // ------------------------------------------------------------------------------------ files and letters
 
   app.get<{ Params: { fileId: string } }>('/desk/berkas/:fileId', { config: { access: REQUEST_PAGES }, schema: page }, async (request, reply) => {
-    const file = await staffFile(db, actorOf(request), scopeFor(request), parseId(request.params.fileId));
+    const file = await staffFile(db, actorOf(request), scopeFor(request), pathId(request.params.fileId));
     return sendAttachment(reply, file.name, file.mediaType, file.content);
   });
 
   app.get<{ Params: { id: string } }>('/desk/permohonan/:id/tanda-bukti', { config: { access: REQUEST_PAGES }, schema: page }, async (request, reply) => {
-    const receipt = await receiptForStaff(db, actorOf(request), scopeFor(request), parseId(request.params.id), config.baseUrl);
+    const receipt = await receiptForStaff(db, actorOf(request), scopeFor(request), pathId(request.params.id), config.baseUrl);
     return sendAttachment(reply, `tanda-bukti-${fileSafe(receipt.number)}.pdf`, 'application/pdf', receipt.pdf);
   });
 
   app.get<{ Params: { id: string; letterId: string } }>('/desk/permohonan/:id/surat/:letterId', { config: { access: REQUEST_PAGES }, schema: page }, async (request, reply) => {
-    const row = await requestInScope(db, scopeFor(request), parseId(request.params.id));
-    const letter = row ? await letterPdfOf(db, row.id, parseId(request.params.letterId)) : undefined;
+    const row = await requestInScope(db, scopeFor(request), pathId(request.params.id));
+    const letter = row ? await letterPdfOf(db, row.id, pathId(request.params.letterId)) : undefined;
     if (!letter) throw notFound(text('Surat tidak ditemukan.', 'Letter not found.'));
     return sendAttachment(reply, `${fileSafe(letter.number)}.pdf`, 'application/pdf', letter.pdf);
   });
@@ -467,11 +455,11 @@ export async function requestDeskRoutes(app: App, { database, config }: AppDeps)
   }
 
   app.get<{ Params: { id: string } }>('/desk/disposisi/:id', { config: { access: DISPOSITION_PAGES }, schema: page }, async (request, reply) =>
-    dispositionPage(request, reply, parseId(request.params.id), EMPTY_FORM),
+    dispositionPage(request, reply, pathId(request.params.id), EMPTY_FORM),
   );
 
   app.post<{ Params: { id: string } }>('/desk/disposisi/:id', { config: { access: DISPOSITION_PAGES }, schema: page }, async (request, reply) => {
-    const id = parseId(request.params.id);
+    const id = pathId(request.params.id);
     await dispositionFor(request, id);
     const body = formBody(request.body);
     const input = { answer: str(body, 'answer'), note: str(body, 'note'), holder: str(body, 'holder'), expectedOn: str(body, 'expectedOn') };

@@ -12,7 +12,7 @@ import { todayIn } from '../offices/portal.tsx';
 import { officeById, officeBySlug, type OfficeRow } from '../offices/store.ts';
 import { PUBLIC } from '../web/access.ts';
 import type { App, AppDeps } from '../web/app.ts';
-import { actorOf, sendAttachment, sendHtml } from '../web/context.ts';
+import { actorOf, pathId, sendAttachment, sendHtml } from '../web/context.ts';
 import { CsrfField, describedBy, EMPTY_FORM, ErrorSummary, fieldId, fieldValue, formBody, HintAndError, list, str, TextArea, TextField, type FormState } from '../web/forms.tsx';
 import { DataTable, Layout, pageContext, say, type PageContext } from '../web/layout.tsx';
 import {
@@ -772,12 +772,6 @@ function LinkGonePage(props: { ctx: PageContext; error: AppError; office: Office
   );
 }
 
-/** A path id: digits only, within the range ids take. */
-function idParam(raw: string): number {
-  if (!/^[1-9]\d{0,14}$/.test(raw)) throw notFound();
-  return Number(raw);
-}
-
 const pdfName = (prefix: string, number: string) => `${prefix}${number.replace(/[^A-Za-z0-9.-]+/g, '-')}.pdf`;
 
 function intakeFormOf(body: Record<string, string | string[]>): IntakeForm {
@@ -880,7 +874,7 @@ export async function requestPortalRoutes(app: App, { database, config }: AppDep
 
   app.post<{ Params: { slug: string; letterId: string } }>('/:slug/lacak/surat/:letterId', { config: { access: PUBLIC }, schema: { hide: true } }, async (request, reply) => {
     const office = await officeOf(request.params.slug);
-    const letterId = idParam(request.params.letterId);
+    const letterId = pathId(request.params.letterId);
     const { number, code } = proofOf(request.body);
     const found = await findTracked(db, office.id, number, code);
     const letter = await letterPdfOf(db, found.id, letterId);
@@ -890,7 +884,7 @@ export async function requestPortalRoutes(app: App, { database, config }: AppDep
 
   app.post<{ Params: { slug: string; fileId: string } }>('/:slug/lacak/berkas/:fileId', { config: { access: PUBLIC }, schema: { hide: true } }, async (request, reply) => {
     const office = await officeOf(request.params.slug);
-    const fileId = idParam(request.params.fileId);
+    const fileId = pathId(request.params.fileId);
     const { number, code } = proofOf(request.body);
     const found = await findTracked(db, office.id, number, code);
     const file = await applicantFile(db, found, fileId, 'tracking');
@@ -919,7 +913,7 @@ export async function requestPortalRoutes(app: App, { database, config }: AppDep
 
   app.get<{ Params: { token: string; fileId: string } }>('/unduh/:token/:fileId', { config: { access: PUBLIC }, schema: { hide: true } }, async (request, reply) => {
     const { token } = request.params;
-    const fileId = idParam(request.params.fileId);
+    const fileId = pathId(request.params.fileId);
     let file: { name: string; mediaType: string; content: Buffer };
     try {
       file = await downloadViaLink(db, token, fileId);

@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ActiveSession } from '../auth/service.ts';
 import type { Actor } from '../kernel/audit/store.ts';
-import { forbidden, unauthenticated } from '../kernel/errors.ts';
+import { forbidden, notFound, unauthenticated } from '../kernel/errors.ts';
 import type { Lang } from '../kernel/i18n.ts';
 import type { OfficeScope, StaffRow } from '../offices/store.ts';
 import type { Role } from '../offices/roles.ts';
@@ -85,4 +85,15 @@ export function sendAttachment(reply: FastifyReply, name: string, mediaType: str
     .header('cache-control', 'private, no-store')
     .type(mediaType)
     .send(content);
+}
+
+/**
+ * An id from a URL path: digits only, within the range of an int4 id, else the page is not found.
+ * A junk id never reaches the database (where an out-of-range number is an error, not a miss).
+ */
+export function pathId(value: string): number {
+  if (!/^\d{1,10}$/.test(value)) throw notFound();
+  const id = Number(value);
+  if (id <= 0 || id > 2_147_483_647) throw notFound();
+  return id;
 }

@@ -224,3 +224,9 @@ export function list(body: Record<string, string | string[]>, key: string): stri
   const v = body[key];
   return Array.isArray(v) ? v : v === undefined || v === '' ? [] : [v];
 }
+
+/** What a form typed, to show again when it comes back; the CSRF token is the page's own. */
+export function typed(body: Record<string, string | string[]>): Record<string, string | string[]> {
+  const { _csrf, ...rest } = body;
+  return rest;
+}
