@@ -7,6 +7,7 @@ import { CsrfField, describedBy, EMPTY_FORM, ErrorSummary, fieldId, fieldValue, 
 import { DataTable, Layout, say, type PageContext } from '../web/layout.tsx';
 import { CATEGORIES, CATEGORY_LABELS, DEFAULT_CALL_WORKING_DAYS, isCategory, ITEM_LABELS, MAX_UPDATE_MONTHS } from './rules.ts';
 import type { callUnits, DikEntryRow, DipCallRow, DipItemRow, filesOfItems, itemEvents } from './store.ts';
+import { FindingsTable } from '../web/findings.tsx';
 
 /**
  * The desk's pages for SOP 000 steps 1–2 (call for information, a unit's submissions, the PPID's
@@ -694,30 +695,6 @@ function eventDetail(lang: Lang, event: ItemEvent): string {
     default:
       return '';
   }
-}
-
-function FindingsTable(props: { lang: Lang; file: ItemFile; report: CheckReport }): JSX.Element {
-  const { lang, file, report } = props;
-  return (
-    <DataTable lang={lang} id={`findings-${file.id}`} caption={text(`Temuan pemeriksa pada ${file.name}`, `Checker findings in ${file.name}`)} captionVisible>
-      <thead>
-        <tr>
-          <th scope="col">{say(lang, text('Temuan', 'Finding'))}</th>
-          <th scope="col">{say(lang, text('Letak', 'Where'))}</th>
-          <th scope="col">{say(lang, text('Cuplikan (disamarkan)', 'Excerpt (masked)'))}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {report.findings.map((f) => (
-          <tr>
-            <td safe>{t(lang, f.message)}</td>
-            <td safe>{f.location}</td>
-            <td safe>{f.excerpt}</td>
-          </tr>
-        ))}
-      </tbody>
-    </DataTable>
-  );
 }
 
 function FileSection(props: { ctx: PageContext; data: ItemPageData; file: ItemFile; state: ActionState | undefined }): JSX.Element {

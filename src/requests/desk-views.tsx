@@ -44,6 +44,7 @@ import {
 } from './rules.ts';
 import type { DispositionRow, DispositionView, FileFacts, RequestRow } from './store.ts';
 import { timelineSteps, type TimelineEvent } from './timeline.ts';
+import { FindingsTable } from '../web/findings.tsx';
 
 /**
  * The staff side of the information-service SOP, as pages: the request list, desk intake, one request
@@ -550,30 +551,6 @@ function DeadlineSection(props: { lang: Lang; data: RequestPageData }): JSX.Elem
         </ol>
       </details>
     </>
-  );
-}
-
-function FindingsTable(props: { lang: Lang; file: FileFacts; report: CheckReport }): JSX.Element {
-  const { lang, file, report } = props;
-  return (
-    <DataTable lang={lang} id={`findings-${file.id}`} caption={text(`Temuan pemeriksa pada ${file.name}`, `Checker findings in ${file.name}`)} captionVisible>
-      <thead>
-        <tr>
-          <th scope="col">{say(lang, text('Temuan', 'Finding'))}</th>
-          <th scope="col">{say(lang, text('Letak', 'Where'))}</th>
-          <th scope="col">{say(lang, text('Cuplikan (disamarkan)', 'Excerpt (masked)'))}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {report.findings.map((f) => (
-          <tr>
-            <td safe>{t(lang, f.message)}</td>
-            <td safe>{f.location}</td>
-            <td safe>{f.excerpt}</td>
-          </tr>
-        ))}
-      </tbody>
-    </DataTable>
   );
 }
 
