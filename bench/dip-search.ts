@@ -35,12 +35,12 @@ import { loadConfig } from '../src/config.ts';
 import { officeAndDescendants, searchPublished } from '../src/dip/public.ts';
 import { start } from '../src/main.ts';
 import { officeBySlug } from '../src/offices/store.ts';
+import { benchDatabase } from './database.ts';
 
 const ENTRIES = Math.max(1000, Number(process.env.BENCH_DIP_ENTRIES ?? 2_000_000));
 const OFFICES = Math.max(3, Number(process.env.BENCH_DIP_OFFICES ?? 553));
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
-const PG_URL = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 /** A slow answer past this counts as an error rather than holding the run. */
 const REQUEST_TIMEOUT_MS = 30_000;
 
@@ -219,25 +219,9 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 // ---------------------------------------------------------------------------------------------------
 // The database: the one given, or a fresh one made for this run and dropped after it
 
-async function admin(statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: PG_URL });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
-
-let freshDb: string | undefined;
-let databaseUrl = process.env.DATABASE_URL?.trim() || undefined;
-if (!databaseUrl) {
-  freshDb = `lentera_bench_dip_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
-  await admin(`CREATE DATABASE ${freshDb}`);
-  const url = new URL(PG_URL);
-  url.pathname = `/${freshDb}`;
-  databaseUrl = url.toString();
-}
+const database = await benchDatabase('lentera_bench_dip');
+const freshDb = database.fresh;
+const databaseUrl = database.url;
 
 /** Runs `tasks` on `width` connections of their own, each set up by `setup`. */
 async function onConnections(width: number, setup: string[], tasks: (() => string | [string, unknown[]])[], label?: (done: number) => void): Promise<void> {
@@ -429,5 +413,5 @@ try {
   await direct.close();
   await running.stop();
   rmSync(dataDir, { recursive: true, force: true });
-  if (freshDb) await admin(`DROP DATABASE IF EXISTS ${freshDb} WITH (FORCE)`);
+  await database.drop();
 }

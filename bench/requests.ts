@@ -21,7 +21,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import pg from 'pg';
 import { loadConfig } from '../src/config.ts';
 import { requests } from '../src/db/schema.ts';
 import { cliActor, type Actor } from '../src/kernel/audit/store.ts';
@@ -30,12 +29,12 @@ import { seedDemo } from '../src/offices/seed.ts';
 import { officeBySlug } from '../src/offices/store.ts';
 import { checkIntake, type IntakeForm } from '../src/requests/rules.ts';
 import { newSubmissionKey, submitRequest } from '../src/requests/service.ts';
+import { benchDatabase } from './database.ts';
 
 const SUBMISSIONS = Number(process.env.BENCH_SUBMISSIONS ?? 300);
 const SUBMIT_CONCURRENCY = Number(process.env.BENCH_SUBMIT_CONCURRENCY ?? 8);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
-const PG_URL = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const SLUG = 'kab-bintan';
 
 interface Figures {
@@ -100,25 +99,9 @@ const line = (name: string, f: Figures, extra = '') =>
 // ---------------------------------------------------------------------------------------------------
 // The database: the one given, or a fresh one made for this run and dropped after it
 
-async function admin(statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: PG_URL });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
-
-let freshDb: string | undefined;
-let databaseUrl = process.env.DATABASE_URL?.trim() || undefined;
-if (!databaseUrl) {
-  freshDb = `lentera_bench_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
-  await admin(`CREATE DATABASE ${freshDb}`);
-  const url = new URL(PG_URL);
-  url.pathname = `/${freshDb}`;
-  databaseUrl = url.toString();
-}
+const database = await benchDatabase('lentera_bench');
+const freshDb = database.fresh;
+const databaseUrl = database.url;
 
 const dataDir = mkdtempSync(join(tmpdir(), 'lentera-bench-'));
 // The per-client rate limit would answer 429 to a benchmark from one address: lift it for the run.
@@ -248,5 +231,5 @@ try {
   await baseline.close();
   await running.stop();
   rmSync(dataDir, { recursive: true, force: true });
-  if (freshDb) await admin(`DROP DATABASE IF EXISTS ${freshDb} WITH (FORCE)`);
+  await database.drop();
 }

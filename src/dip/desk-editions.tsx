@@ -7,10 +7,10 @@ import { recordEvent } from '../kernel/audit/store.ts';
 import { AppError, invalid, isAppError, notFound } from '../kernel/errors.ts';
 import { text, type Text } from '../kernel/i18n.ts';
 import { todayIn } from '../offices/portal.tsx';
-import { officeById, type OfficeRow } from '../offices/store.ts';
+import { officeById } from '../offices/store.ts';
 import { roles } from '../web/access.ts';
 import type { App, AppDeps } from '../web/app.ts';
-import { actorOf, currentStaff, hasRole, pathId, redirectWithNotice, scopeFor, sendAttachment, sendHtml } from '../web/context.ts';
+import { actorOf, currentStaff, hasRole, pathId, redirectWithNotice, scopeFor, sendAttachment, sendHtml, staffOffice } from '../web/context.ts';
 import { formBody, type FormState, str, typed } from '../web/forms.tsx';
 import { pageContext } from '../web/layout.tsx';
 import {
@@ -108,16 +108,10 @@ export async function dipEditionRoutes(app: App, { database, config }: AppDeps):
   const db = database.db;
   const ctxService = { baseUrl: config.baseUrl };
 
-  async function officeOf(request: FastifyRequest): Promise<OfficeRow> {
-    const office = await officeById(db, scopeFor(request).officeId);
-    if (!office) throw notFound();
-    return office;
-  }
-
   // ------------------------------------------------------------------------------------ the DIK
 
   async function dikData(request: FastifyRequest): Promise<DikData> {
-    const office = await officeOf(request);
+    const office = await staffOffice(db, request);
     const chain = await officeAndAncestors(db, office.id);
     const entries = await dikEntriesFor(db, chain);
     const proposers = [...new Set(entries.map((e) => e.proposedByOfficeId).filter((id): id is number => id !== null))];
@@ -151,7 +145,7 @@ export async function dipEditionRoutes(app: App, { database, config }: AppDeps):
 
   async function dikFormPage(request: FastifyRequest, reply: FastifyReply, form: FormState, status = 200) {
     const ctx = pageContext(request, reply, NOTICES);
-    const office = await officeOf(request);
+    const office = await staffOffice(db, request);
     const parent = office.parentId === null ? undefined : await officeById(db, office.parentId);
     return sendHtml(reply, <DikFormPage ctx={ctx} office={office} parentName={parent?.name} form={form} />, status);
   }
@@ -189,7 +183,7 @@ export async function dipEditionRoutes(app: App, { database, config }: AppDeps):
 
   async function editionListPage(request: FastifyRequest, reply: FastifyReply, state?: StepState, status = 200) {
     const ctx = pageContext(request, reply, NOTICES);
-    const office = await officeOf(request);
+    const office = await staffOffice(db, request);
     const editions = await editionList(db, office.id);
     return sendHtml(reply, <EditionListPage ctx={ctx} office={office} editions={editions} mayCreate={hasRole(currentStaff(request), 'ppid')} state={state} />, status);
   }
@@ -207,7 +201,7 @@ export async function dipEditionRoutes(app: App, { database, config }: AppDeps):
   });
 
   async function editionPage(request: FastifyRequest, reply: FastifyReply, id: number, state?: StepState, httpStatus = 200) {
-    const office = await officeOf(request);
+    const office = await staffOffice(db, request);
     const edition = await editionFacts(db, office.id, id);
     if (!edition) throw notFound(text('Edisi DIP tidak ditemukan.', 'DIP edition not found.'));
     const me = currentStaff(request);
@@ -308,7 +302,7 @@ export async function dipEditionRoutes(app: App, { database, config }: AppDeps):
 
   app.get('/desk/dip/rekap', { config: { access: EDITIONS }, schema: page }, async (request, reply) => {
     const ctx = pageContext(request, reply);
-    const office = await officeOf(request);
+    const office = await staffOffice(db, request);
     const raw = param(request, 'bulan') ?? '';
     const checked = checkRecapMonth(raw);
     if (!checked.ok) return sendHtml(reply, <RecapPage ctx={ctx} office={office} form={{ values: { bulan: raw }, errors: { bulan: checked.problem } }} book={undefined} />, 422);
@@ -318,7 +312,7 @@ export async function dipEditionRoutes(app: App, { database, config }: AppDeps):
 
   for (const format of ['xlsx', 'pdf'] as const) {
     app.get(`/desk/dip/rekap.${format}`, { config: { access: EDITIONS }, schema: page }, async (request, reply) => {
-      const office = await officeOf(request);
+      const office = await staffOffice(db, request);
       const checked = checkRecapMonth(param(request, 'bulan') ?? '');
       if (!checked.ok) throw invalid({ bulan: checked.problem }, checked.problem);
       const book = await recapBook(db, office, checked.month);

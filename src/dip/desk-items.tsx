@@ -2,11 +2,11 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { forbidden, invalid, isAppError, notFound, type AppError } from '../kernel/errors.ts';
 import { text, type Text } from '../kernel/i18n.ts';
 import { todayIn } from '../offices/portal.tsx';
-import { officeById, unitsOfOffice, type OfficeRow } from '../offices/store.ts';
+import { unitsOfOffice } from '../offices/store.ts';
 import { roles, type Access } from '../web/access.ts';
 import type { App, AppDeps } from '../web/app.ts';
-import { actorOf, currentStaff, hasRole, pathId, redirectWithNotice, scopeFor, sendAttachment, sendHtml } from '../web/context.ts';
-import { EMPTY_FORM, formBody, type FormState, list, str, typed } from '../web/forms.tsx';
+import { actorOf, currentStaff, hasRole, pathId, redirectWithNotice, scopeFor, sendAttachment, sendHtml, staffOffice } from '../web/context.ts';
+import { EMPTY_FORM, formBody, type FormState, list, renameFields, str, typed } from '../web/forms.tsx';
 import { pageContext } from '../web/layout.tsx';
 import { CallPage, ItemPage, NewCallPage, NewItemPage, OverviewPage, overrideField, type ActionState } from './desk-items-views.tsx';
 import { checkItem, dikInForce, type ItemForm } from './rules.ts';
@@ -78,19 +78,9 @@ function formId(value: string): number | undefined {
 /** The refusals a page shows next to the form that was sent; anything else is the error page's. */
 const isShownRefusal = (error: unknown): error is AppError => isAppError(error) && [403, 409, 422].includes(error.status);
 
-function renamed(errors: Readonly<Record<string, Text>>, names: Readonly<Record<string, string>>): Record<string, Text> {
-  return Object.fromEntries(Object.entries(errors).map(([k, v]) => [Object.hasOwn(names, k) ? names[k]! : k, v]));
-}
-
 export async function dipItemRoutes(app: App, { database, config }: AppDeps): Promise<void> {
   const db = database.db;
   const ctxService = { baseUrl: config.baseUrl };
-
-  async function officeOf(request: FastifyRequest): Promise<OfficeRow> {
-    const office = await officeById(db, scopeFor(request).officeId);
-    if (!office) throw notFound();
-    return office;
-  }
 
   const uploadsOf = (request: FastifyRequest) => request.uploads.filter((u) => u.role === 'files');
 
@@ -99,7 +89,7 @@ export async function dipItemRoutes(app: App, { database, config }: AppDeps): Pr
   app.get('/desk/dip', { config: { access: ITEM_PAGES }, schema: page }, async (request, reply) => {
     const me = currentStaff(request);
     const scope = scopeFor(request);
-    const office = await officeOf(request);
+    const office = await staffOffice(db, request);
     const today = todayIn(office.timeZone);
     const ctx = pageContext(request, reply, NOTICES);
     if (hasRole(me, 'ppid')) {
@@ -120,7 +110,7 @@ export async function dipItemRoutes(app: App, { database, config }: AppDeps): Pr
 
   async function newCallPage(request: FastifyRequest, reply: FastifyReply, form: FormState, status = 200) {
     const units = (await unitsOfOffice(db, scopeFor(request))).filter((u) => u.active);
-    return sendHtml(reply, <NewCallPage ctx={pageContext(request, reply, NOTICES)} office={await officeOf(request)} units={units} form={form} />, status);
+    return sendHtml(reply, <NewCallPage ctx={pageContext(request, reply, NOTICES)} office={await staffOffice(db, request)} units={units} form={form} />, status);
   }
 
   app.get('/desk/dip/permintaan/baru', { config: { access: PPID_PAGES }, schema: page }, async (request, reply) => newCallPage(request, reply, EMPTY_FORM));
@@ -148,7 +138,7 @@ export async function dipItemRoutes(app: App, { database, config }: AppDeps): Pr
     const scope = scopeFor(request);
     const call = await callInScope(db, scope, id);
     if (!call) throw notFound(text('Permintaan informasi tidak ditemukan.', 'Call for information not found.'));
-    const office = await officeOf(request);
+    const office = await staffOffice(db, request);
     const me = currentStaff(request);
     const [units, items] = await Promise.all([callUnits(db, call.id), itemsOf(db, scope)]);
     const isProvider = me.roles.includes('information_provider');
@@ -200,7 +190,7 @@ export async function dipItemRoutes(app: App, { database, config }: AppDeps): Pr
 
   async function newItemPage(request: FastifyRequest, reply: FastifyReply, form: FormState, status = 200) {
     const units = (await unitsOfOffice(db, scopeFor(request))).filter((u) => u.active);
-    return sendHtml(reply, <NewItemPage ctx={pageContext(request, reply, NOTICES)} office={await officeOf(request)} units={units} form={form} />, status);
+    return sendHtml(reply, <NewItemPage ctx={pageContext(request, reply, NOTICES)} office={await staffOffice(db, request)} units={units} form={form} />, status);
   }
 
   app.get('/desk/dip/informasi/baru', { config: { access: PPID_PAGES }, schema: page }, async (request, reply) => newItemPage(request, reply, EMPTY_FORM));
@@ -227,7 +217,7 @@ export async function dipItemRoutes(app: App, { database, config }: AppDeps): Pr
     const scope = scopeFor(request);
     const item = await itemInScope(db, scope, id);
     if (!item) throw notFound(text('Informasi tidak ditemukan.', 'Item not found.'));
-    const office = await officeOf(request);
+    const office = await staffOffice(db, request);
     const me = currentStaff(request);
     const isPpid = hasRole(me, 'ppid');
     const [files, events, units, call, dikEntry] = await Promise.all([
@@ -264,7 +254,7 @@ export async function dipItemRoutes(app: App, { database, config }: AppDeps): Pr
   /** A refused step: the item page again, with what was typed and why, at that step's form. */
   function refused(request: FastifyRequest, reply: FastifyReply, itemId: number, key: string, body: Body, names: Readonly<Record<string, string>>, error: unknown) {
     if (!isShownRefusal(error)) throw error;
-    return itemPage(request, reply, itemId, { key, form: { values: typed(body), errors: renamed(error.fields, names), summary: error.text } }, error.status);
+    return itemPage(request, reply, itemId, { key, form: { values: typed(body), errors: renameFields(error.fields, names), summary: error.text } }, error.status);
   }
 
   app.get<{ Params: { id: string } }>('/desk/dip/informasi/:id', { config: { access: ITEM_PAGES }, schema: page }, async (request, reply) => itemPage(request, reply, pathId(request.params.id)));

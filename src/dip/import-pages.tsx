@@ -3,10 +3,10 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { columnLetters } from '../kernel/checker/xlsx.ts';
 import { isAppError, notFound } from '../kernel/errors.ts';
 import { formatMoment, t, text, type Lang, type Text } from '../kernel/i18n.ts';
-import { officeById, type OfficeRow } from '../offices/store.ts';
+import { type OfficeRow } from '../offices/store.ts';
 import { roles } from '../web/access.ts';
 import type { App, AppDeps } from '../web/app.ts';
-import { actorOf, pathId, redirectWithNotice, scopeFor, sendHtml } from '../web/context.ts';
+import { actorOf, pathId, redirectWithNotice, scopeFor, sendHtml, staffOffice } from '../web/context.ts';
 import { CsrfField, describedBy, EMPTY_FORM, ErrorSummary, fieldId, fieldValue, formBody, HintAndError, str, type FormState } from '../web/forms.tsx';
 import { DataTable, Layout, pageContext, say, type PageContext } from '../web/layout.tsx';
 import {
@@ -546,15 +546,9 @@ function ProgressPage(props: { ctx: PageContext; office: OfficeRow; row: DipImpo
 export async function dipImportRoutes(app: App, { database }: AppDeps): Promise<void> {
   const db = database.db;
 
-  async function officeOf(request: FastifyRequest): Promise<OfficeRow> {
-    const office = await officeById(db, scopeFor(request).officeId);
-    if (!office) throw notFound();
-    return office;
-  }
-
   async function uploadPage(request: FastifyRequest, reply: FastifyReply, form: FormState, status = 200) {
     const ctx = pageContext(request, reply, NOTICES);
-    const [office, imports] = await Promise.all([officeOf(request), importsOf(db, scopeFor(request))]);
+    const [office, imports] = await Promise.all([staffOffice(db, request), importsOf(db, scopeFor(request))]);
     return sendHtml(reply, <UploadPage ctx={ctx} office={office} form={form} imports={imports} />, status);
   }
 
@@ -567,7 +561,7 @@ export async function dipImportRoutes(app: App, { database }: AppDeps): Promise<
   async function previewPage(request: FastifyRequest, reply: FastifyReply, row: DipImportRow, forms: { mapping?: FormState; start?: FormState } = {}, status = 200) {
     const ctx = pageContext(request, reply, NOTICES);
     const mapping = readMapping(row.mapping, row.headers.length);
-    const [office, files] = await Promise.all([officeOf(request), filesByImportKey(db, row.officeId)]);
+    const [office, files] = await Promise.all([staffOffice(db, request), filesByImportKey(db, row.officeId)]);
     const outcomes = judgeRows(row.rows, mapping, files);
     const mappingForm = forms.mapping ?? { values: Object.fromEntries(IMPORT_FIELDS.map((f) => [`map_${f}`, mapping[f] === undefined ? '' : String(mapping[f])])), errors: {} };
     return sendHtml(reply, <PreviewPage ctx={ctx} data={{ office, row, mapping, outcomes }} mappingForm={mappingForm} startForm={forms.start ?? EMPTY_FORM} />, status);
@@ -630,7 +624,7 @@ export async function dipImportRoutes(app: App, { database }: AppDeps): Promise<
     const row = await loadImport(request, request.params.id);
     const ctx = pageContext(request, reply, NOTICES);
     const report = reportOf(row);
-    const office = await officeOf(request);
+    const office = await staffOffice(db, request);
     // Why each row was skipped is not stored: the rows and the mapping are, so the reasons are read again.
     const skippedRows = new Set(report.skipped.filter((n) => !report.withdrawn.includes(n)));
     const skipped = skippedRows.size === 0 ? [] : judgeRows(row.rows, readMapping(row.mapping, row.headers.length)).filter((o) => skippedRows.has(o.row) && isBroken(o));

@@ -1,13 +1,13 @@
 import type { FastifyRequest } from 'fastify';
 import { workingDaysBetween } from '../calendar/rules.ts';
-import { invalid, notFound } from '../kernel/errors.ts';
+import { invalid } from '../kernel/errors.ts';
 import { formatDay, t, text, type Lang, type Text } from '../kernel/i18n.ts';
 import { todayIn } from '../offices/portal.tsx';
-import { officeById, type OfficeRow } from '../offices/store.ts';
+import { type OfficeRow } from '../offices/store.ts';
 import { CHANNEL_LABELS, CHANNELS, STATUS_LABELS, STATUSES } from '../requests/rules.ts';
 import { roles } from '../web/access.ts';
 import type { App, AppDeps } from '../web/app.ts';
-import { actorOf, currentStaff, scopeFor, sendAttachment, sendHtml } from '../web/context.ts';
+import { actorOf, currentStaff, sendAttachment, sendHtml, staffOffice } from '../web/context.ts';
 import { recordEvent } from '../kernel/audit/store.ts';
 import { ErrorSummary, SelectField, TextField, type FormState } from '../web/forms.tsx';
 import { DataTable, Layout, pageContext, say, type PageContext } from '../web/layout.tsx';
@@ -67,12 +67,6 @@ const FILTER_LABELS: Readonly<Record<string, Text>> = {
 function param(request: FastifyRequest, key: string): string | undefined {
   const value = (request.query as Record<string, unknown> | undefined)?.[key];
   return typeof value === 'string' ? value.slice(0, 100) : undefined;
-}
-
-async function officeOf(request: FastifyRequest, db: AppDeps['database']['db']): Promise<OfficeRow> {
-  const office = await officeById(db, scopeFor(request).officeId);
-  if (!office) throw notFound();
-  return office;
 }
 
 /** The filter as asked for; a first visit (no filter at all) shows this month so far. */
@@ -556,7 +550,7 @@ export async function reportRoutes(app: App, { database }: AppDeps): Promise<voi
 
   /** The filter of a register request, or a 422 that says which part is wrong. */
   async function registerInput(request: FastifyRequest) {
-    const office = await officeOf(request, db);
+    const office = await staffOffice(db, request);
     const today = todayIn(office.timeZone);
     const form = filterForm(request, today);
     const checked = checkRegisterFilter(form);
@@ -589,7 +583,7 @@ export async function reportRoutes(app: App, { database }: AppDeps): Promise<voi
 
   app.get('/desk/supervisi', { config: { access: SUPERVISION_ACCESS }, schema: { hide: true } }, async (request, reply) => {
     const ctx = pageContext(request, reply);
-    const office = await officeOf(request, db);
+    const office = await staffOffice(db, request);
     const today = todayIn(office.timeZone);
     const raw = param(request, 'tanggal') ?? '';
     const checked = checkDay(raw, today);
@@ -599,7 +593,7 @@ export async function reportRoutes(app: App, { database }: AppDeps): Promise<voi
   });
 
   async function monthInput(request: FastifyRequest) {
-    const office = await officeOf(request, db);
+    const office = await staffOffice(db, request);
     const today = todayIn(office.timeZone);
     const raw = param(request, 'bulan') ?? '';
     return { office, today, raw, checked: checkMonth(raw, today) };

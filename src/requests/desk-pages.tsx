@@ -4,11 +4,11 @@ import { calendarOf } from '../calendar/store.ts';
 import { AppError, forbidden, isAppError, notFound } from '../kernel/errors.ts';
 import { text, type Text } from '../kernel/i18n.ts';
 import { todayIn } from '../offices/portal.tsx';
-import { officeById, unitsOfOffice, type OfficeRow } from '../offices/store.ts';
+import { unitsOfOffice } from '../offices/store.ts';
 import { roles } from '../web/access.ts';
 import type { App, AppDeps } from '../web/app.ts';
-import { actorOf, currentStaff, hasRole, pathId, redirectWithNotice, scopeFor, sendAttachment, sendHtml } from '../web/context.ts';
-import { EMPTY_FORM, formBody, type FormState, list, str, typed } from '../web/forms.tsx';
+import { actorOf, currentStaff, hasRole, pathId, redirectWithNotice, scopeFor, sendAttachment, sendHtml, staffOffice } from '../web/context.ts';
+import { EMPTY_FORM, formBody, type FormState, list, renameFields, str, typed } from '../web/forms.tsx';
 import { pageContext } from '../web/layout.tsx';
 import { DispositionListPage, DispositionPage, IntakePage, RequestListPage, RequestPage, releaseReasonField, type ActionState, type OpenDisposition, type StagedView } from './desk-views.tsx';
 import {
@@ -125,25 +125,15 @@ const FIELD_NAMES: Readonly<Record<string, Readonly<Record<string, string>>>> = 
 /** The completion form's file fields, each carrying one missing document's role. */
 const COMPLETION_FILE_FIELDS: Readonly<Record<string, string>> = Object.fromEntries(MISSING_FILE_ROLES.map((role) => [FIELD_NAMES.complete![role]!, role]));
 
-function renamed(errors: Readonly<Record<string, Text>>, names: Readonly<Record<string, string>>): Record<string, Text> {
-  return Object.fromEntries(Object.entries(errors).map(([k, v]) => [Object.hasOwn(names, k) ? names[k]! : k, v]));
-}
-
 export async function requestDeskRoutes(app: App, { database, config }: AppDeps): Promise<void> {
   const db = database.db;
   const ctxService = { baseUrl: config.baseUrl };
-
-  async function officeOf(request: FastifyRequest): Promise<OfficeRow> {
-    const office = await officeById(db, scopeFor(request).officeId);
-    if (!office) throw notFound();
-    return office;
-  }
 
   // ------------------------------------------------------------------------------------ list
 
   app.get<{ Querystring: Record<string, unknown> }>('/desk/permohonan', { config: { access: REQUEST_PAGES }, schema: page }, async (request, reply) => {
     const ctx = pageContext(request, reply, NOTICES);
-    const office = await officeOf(request);
+    const office = await staffOffice(db, request);
     const wanted = typeof request.query.status === 'string' && isStatus(request.query.status) ? request.query.status : '';
     const [rows, calendar] = await Promise.all([listRequests(db, scopeFor(request), { status: wanted || undefined }), calendarOf(db, office)]);
     const today = todayIn(office.timeZone);
@@ -154,7 +144,7 @@ export async function requestDeskRoutes(app: App, { database, config }: AppDeps)
 
   async function intakePage(request: FastifyRequest, reply: FastifyReply, form: FormState, staged: readonly StagedView[], status = 200) {
     const ctx = pageContext(request, reply, NOTICES);
-    return sendHtml(reply, <IntakePage ctx={ctx} office={await officeOf(request)} form={form} staged={staged} />, status);
+    return sendHtml(reply, <IntakePage ctx={ctx} office={await staffOffice(db, request)} form={form} staged={staged} />, status);
   }
 
   app.get('/desk/permohonan/baru', { config: { access: REQUEST_PAGES }, schema: page }, async (request, reply) =>
@@ -164,7 +154,7 @@ export async function requestDeskRoutes(app: App, { database, config }: AppDeps)
   app.post('/desk/permohonan/baru', { config: { access: REQUEST_PAGES }, schema: page }, async (request, reply) => {
     const body = formBody(request.body);
     const scope = scopeFor(request);
-    const office = await officeOf(request);
+    const office = await staffOffice(db, request);
     const form = { ...Object.fromEntries(INTAKE_FIELDS.map((f) => [f, str(body, f)])), consent: '' } as IntakeForm;
     const submissionKey = str(body, 'submissionKey');
     const startedAtText = str(body, 'startedAt');
@@ -242,7 +232,7 @@ export async function requestDeskRoutes(app: App, { database, config }: AppDeps)
     const scope = scopeFor(request);
     const row = await requestInScope(db, scope, id);
     if (!row) throw notFound(text('Permohonan tidak ditemukan.', 'Request not found.'));
-    const office = await officeOf(request);
+    const office = await staffOffice(db, request);
     const me = currentStaff(request);
     const [files, dispositions, letters, events, deadlines, units, calendar, completeBy] = await Promise.all([
       filesOf(db, row.id),
@@ -276,7 +266,7 @@ export async function requestDeskRoutes(app: App, { database, config }: AppDeps)
   /** A refused step: the request page again, with what was typed and why, at that step's form. */
   function refused(request: FastifyRequest, reply: FastifyReply, requestId: number, key: string, body: Body, names: Readonly<Record<string, string>>, error: unknown) {
     if (!isAppError(error) || ![403, 409, 422].includes(error.status)) throw error;
-    const form: FormState = { values: typed(body), errors: renamed(error.fields, names), summary: error.text };
+    const form: FormState = { values: typed(body), errors: renameFields(error.fields, names), summary: error.text };
     return requestPage(request, reply, requestId, { key, form }, error.status);
   }
 
@@ -422,7 +412,7 @@ export async function requestDeskRoutes(app: App, { database, config }: AppDeps)
     const ctx = pageContext(request, reply, NOTICES);
     const me = currentStaff(request);
     const scope = scopeFor(request);
-    const office = await officeOf(request);
+    const office = await staffOffice(db, request);
     const allUnits = hasRole(me, 'ppid');
     const units = await unitsOfOffice(db, scope);
     const mine = allUnits ? units : units.filter((u) => u.id === me.unitId);
@@ -449,7 +439,7 @@ export async function requestDeskRoutes(app: App, { database, config }: AppDeps)
 
   async function dispositionPage(request: FastifyRequest, reply: FastifyReply, id: number, form: FormState, status = 200) {
     const found = await dispositionFor(request, id);
-    const office = await officeOf(request);
+    const office = await staffOffice(db, request);
     const ctx = pageContext(request, reply, NOTICES);
     return sendHtml(reply, <DispositionPage ctx={ctx} office={office} {...found} form={form} today={todayIn(office.timeZone)} calendar={await calendarOf(db, office)} />, status);
   }

@@ -3,7 +3,8 @@ import type { ActiveSession } from '../auth/service.ts';
 import type { Actor } from '../kernel/audit/store.ts';
 import { forbidden, notFound, unauthenticated } from '../kernel/errors.ts';
 import type { Lang } from '../kernel/i18n.ts';
-import type { OfficeScope, StaffRow } from '../offices/store.ts';
+import { officeById, type OfficeRow, type OfficeScope, type StaffRow } from '../offices/store.ts';
+import type { Executor } from '../db/client.ts';
 import type { Role } from '../offices/roles.ts';
 import type { UploadedFile } from '../kernel/uploads.ts';
 import type { Access } from './access.ts';
@@ -96,4 +97,11 @@ export function pathId(value: string): number {
   const id = Number(value);
   if (id <= 0 || id > 2_147_483_647) throw notFound();
   return id;
+}
+
+/** The signed-in staff member's own office (the one scopeFor gives). */
+export async function staffOffice(db: Executor, request: FastifyRequest): Promise<OfficeRow> {
+  const office = await officeById(db, scopeFor(request).officeId);
+  if (!office) throw notFound();
+  return office;
 }

@@ -230,3 +230,8 @@ export function typed(body: Record<string, string | string[]>): Record<string, s
   const { _csrf, ...rest } = body;
   return rest;
 }
+
+/** Errors keyed by a service's field names, under the names the page's form uses for them. */
+export function renameFields(errors: Readonly<Record<string, Text>>, names: Readonly<Record<string, string>>): Record<string, Text> {
+  return Object.fromEntries(Object.entries(errors).map(([k, v]) => [Object.hasOwn(names, k) ? names[k]! : k, v]));
+}
