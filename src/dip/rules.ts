@@ -1,6 +1,6 @@
 import { isIsoDay } from '../calendar/rules.ts';
 import { text, type Text } from '../kernel/i18n.ts';
-import type { Role } from '../offices/roles.ts';
+import { checkStep, type LifecycleStep, type StepCheck } from '../kernel/lifecycle.ts';
 import { PASAL17, type Pasal17 } from '../requests/rules.ts';
 
 /**
@@ -237,11 +237,8 @@ export const EDITION_STATUS_LABELS: Readonly<Record<EditionStatus, Text>> = {
 export const EDITION_ACTIONS = ['establish', 'submit', 'order', 'return'] as const;
 export type EditionAction = (typeof EDITION_ACTIONS)[number];
 
-export interface EditionTransition {
-  readonly from: readonly EditionStatus[];
+export interface EditionTransition extends LifecycleStep<EditionStatus> {
   readonly to: EditionStatus;
-  readonly roles: readonly Role[];
-  readonly refused: Text;
 }
 
 export const EDITION_TRANSITIONS: Readonly<Record<EditionAction, EditionTransition>> = {
@@ -257,15 +254,10 @@ export const EDITION_TRANSITIONS: Readonly<Record<EditionAction, EditionTransiti
   return: { from: ['submitted'], to: 'returned', roles: ['atasan_ppid'], refused: text('Hanya edisi yang diajukan yang dapat dikembalikan.', 'Only a submitted edition can be returned.') },
 };
 
-export type EditionCheck = { readonly ok: true; readonly to: EditionStatus } | { readonly ok: false; readonly status: 403 | 409; readonly reason: Text };
+export type EditionCheck = StepCheck<EditionStatus>;
 
 export function checkEditionTransition(action: EditionAction, status: EditionStatus, roles: readonly string[]): EditionCheck {
-  const transition = EDITION_TRANSITIONS[action];
-  if (!roles.includes('system_admin') && !transition.roles.some((r) => roles.includes(r))) {
-    return { ok: false, status: 403, reason: text('Peran Anda tidak mengizinkan langkah ini.', 'Your role does not allow this step.') };
-  }
-  if (!transition.from.includes(status)) return { ok: false, status: 409, reason: transition.refused };
-  return { ok: true, to: transition.to };
+  return checkStep(EDITION_TRANSITIONS[action], status, roles);
 }
 
 export function isEditionStatus(value: unknown): value is EditionStatus {

@@ -1,5 +1,5 @@
 import { text, type Text } from '../kernel/i18n.ts';
-import type { Role } from '../offices/roles.ts';
+import { checkStep, type LifecycleStep, type StepCheck } from '../kernel/lifecycle.ts';
 
 /**
  * Objections (keberatan, UU 14/2008 Pasal 35–36, DOMAIN.md §6) as data and pure functions: the
@@ -81,11 +81,8 @@ export const OBJECTION_STATUS_LABELS: Readonly<Record<ObjectionStatus, Text>> = 
 export const OBJECTION_ACTIONS = ['uphold', 'overturn', 'settle', 'withdraw'] as const;
 export type ObjectionAction = (typeof OBJECTION_ACTIONS)[number];
 
-export interface ObjectionTransition {
-  readonly from: readonly ObjectionStatus[];
+export interface ObjectionTransition extends LifecycleStep<ObjectionStatus> {
   readonly to: ObjectionStatus;
-  readonly roles: readonly Role[];
-  readonly refused: Text;
 }
 
 const decided = text('Keberatan ini sudah diputus; keputusan tidak dapat diubah.', 'This objection has been decided; the decision cannot change.');
@@ -97,15 +94,12 @@ export const OBJECTION_TRANSITIONS: Readonly<Record<ObjectionAction, ObjectionTr
   withdraw: { from: ['filed'], to: 'withdrawn', roles: ['desk_officer', 'atasan_ppid'], refused: decided },
 };
 
-export type ObjectionCheck = { readonly ok: true; readonly to: ObjectionStatus } | { readonly ok: false; readonly status: 403 | 409; readonly reason: Text };
+export type ObjectionCheck = StepCheck<ObjectionStatus>;
 
 /** Whether `roles` may take `action` on an objection in `status` on `grounds`: the one place that says so. */
 export function checkObjectionTransition(action: ObjectionAction, status: ObjectionStatus, roles: readonly string[], grounds: readonly Ground[]): ObjectionCheck {
-  const transition = OBJECTION_TRANSITIONS[action];
-  if (!roles.includes('system_admin') && !transition.roles.some((r) => roles.includes(r))) {
-    return { ok: false, status: 403, reason: text('Peran Anda tidak mengizinkan langkah ini.', 'Your role does not allow this step.') };
-  }
-  if (!transition.from.includes(status)) return { ok: false, status: 409, reason: transition.refused };
+  const check = checkStep(OBJECTION_TRANSITIONS[action], status, roles);
+  if (!check.ok) return check;
   if (action === 'settle' && !mayBeSettled(grounds)) {
     return {
       ok: false,
@@ -116,5 +110,5 @@ export function checkObjectionTransition(action: ObjectionAction, status: Object
       ),
     };
   }
-  return { ok: true, to: transition.to };
+  return check;
 }

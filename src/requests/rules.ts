@@ -1,7 +1,7 @@
 import { isNikLike, normalisePhone } from '../kernel/checker/personal.ts';
 import { t, text, type Lang, type Text } from '../kernel/i18n.ts';
 import { unprintableCharacter } from '../letters/charset.ts';
-import type { Role } from '../offices/roles.ts';
+import { checkStep, type LifecycleStep, type StepCheck } from '../kernel/lifecycle.ts';
 
 /**
  * The request lifecycle (SOP 004, DOMAIN.md §5) as data: the values a request takes, what each step
@@ -118,14 +118,8 @@ export const SOP_MINUTES = { intake: 10, hand_over: 15, exempt_explained: 5 } as
 export const ACTIONS = ['hand_over', 'explain_exempt', 'escalate', 'complete', 'dispose', 'answer_disposition', 'extend', 'decide', 'deliver'] as const;
 export type Action = (typeof ACTIONS)[number];
 
-export interface Transition {
+export interface Transition extends LifecycleStep<Status> {
   readonly action: Action;
-  readonly from: readonly Status[];
-  /** undefined: the status stays (a disposition, an extension). */
-  readonly to: Status | undefined;
-  readonly roles: readonly Role[];
-  /** Said when the request is in a status the action does not start from. */
-  readonly refused: Text;
   /** Only for requests that came by these channels; every channel when absent. */
   readonly channels?: readonly Channel[];
 }
@@ -203,15 +197,13 @@ export const TRANSITIONS: Readonly<Record<Action, Transition>> = {
   },
 };
 
-export type TransitionCheck = { readonly ok: true; readonly to: Status } | { readonly ok: false; readonly status: 403 | 409; readonly reason: Text };
+export type TransitionCheck = StepCheck<Status>;
 
 /** Whether `roles` may take `action` on a request in `status` that came by `channel`: the one place that says so. */
 export function checkTransition(action: Action, status: Status, roles: readonly string[], channel: string): TransitionCheck {
   const transition = TRANSITIONS[action];
-  if (!roles.includes('system_admin') && !transition.roles.some((r) => roles.includes(r))) {
-    return { ok: false, status: 403, reason: text('Peran Anda tidak mengizinkan langkah ini.', 'Your role does not allow this step.') };
-  }
-  if (!transition.from.includes(status)) return { ok: false, status: 409, reason: transition.refused };
+  const check = checkStep(transition, status, roles);
+  if (!check.ok) return check;
   if (transition.channels && !(transition.channels as readonly string[]).includes(channel)) {
     return {
       ok: false,
@@ -222,7 +214,7 @@ export function checkTransition(action: Action, status: Status, roles: readonly 
       ),
     };
   }
-  return { ok: true, to: transition.to ?? status };
+  return check;
 }
 
 /** The actions a person with `roles` can take now, for the buttons a page shows; completing only while something is missing. */
