@@ -3,8 +3,8 @@ import { test } from 'node:test';
 import { PROFILES, PURPOSES, profileFor } from './profiles.ts';
 
 test('the normal regime: UU 14/2008 periods', () => {
-  assert.deepEqual(PROFILES.normal.workingDays, { request_notice: 10, request_extension: 7, objection_filing: 30, objection_answer: 30, dispute_filing: 14 });
-  assert.deepEqual(PROFILES.normal.unverified, []);
+  assert.deepEqual(PROFILES.normal.workingDays, { request_notice: 10, request_extension: 7, objection_filing: 30, objection_answer: 30, objection_reopen: 10, dispute_filing: 14, dispute_start: 14, dispute_finish: 100 });
+  assert.deepEqual(PROFILES.normal.unverified, ['objection_reopen']);
 });
 
 test('the election regime: Perki 1/2019 periods, with the unread filing windows marked unverified', () => {
@@ -12,7 +12,7 @@ test('the election regime: Perki 1/2019 periods, with the unread filing windows 
   assert.equal(workingDays.request_notice, 3);
   assert.equal(workingDays.request_extension, 2);
   assert.equal(workingDays.objection_answer, 3);
-  assert.deepEqual([...unverified].sort(), ['dispute_filing', 'objection_filing']);
+  assert.deepEqual([...unverified].sort(), ['dispute_filing', 'dispute_finish', 'dispute_start', 'objection_filing']);
   for (const purpose of unverified) assert.equal(workingDays[purpose], PROFILES.normal.workingDays[purpose], 'an unverified window keeps the normal length');
   for (const purpose of PURPOSES) assert.ok(Number.isInteger(workingDays[purpose]));
 });

@@ -5,7 +5,7 @@ import { text, type Text } from '../kernel/i18n.ts';
  * wrong is corrected here once (DOMAIN.md §1, §5, §6; DESIGN.md "Rules are data").
  */
 
-export const PURPOSES = ['request_notice', 'request_extension', 'objection_filing', 'objection_answer', 'dispute_filing'] as const;
+export const PURPOSES = ['request_notice', 'request_extension', 'objection_filing', 'objection_answer', 'objection_reopen', 'dispute_filing', 'dispute_start', 'dispute_finish'] as const;
 export type Purpose = (typeof PURPOSES)[number];
 
 export const PROFILE_NAMES = ['normal', 'election'] as const;
@@ -30,9 +30,15 @@ export const PROFILES: Readonly<Record<ProfileName, RuleProfile>> = {
       request_extension: 7,
       objection_filing: 30,
       objection_answer: 30,
+      // The law says the PPID carries out an overturning decision, not in how many days: the request's own
+      // notice period is used, and shown as unverified until a rule is found.
+      objection_reopen: 10,
       dispute_filing: 14,
+      // UU 14/2008 Pasal 38: the commission starts within 14 and finishes within 100 working days.
+      dispute_start: 14,
+      dispute_finish: 100,
     },
-    unverified: [],
+    unverified: ['objection_reopen'],
   },
   election: {
     name: 'election',
@@ -45,9 +51,13 @@ export const PROFILES: Readonly<Record<ProfileName, RuleProfile>> = {
       // Until they are, the normal windows apply: an unchecked figure must not shorten an applicant's right.
       objection_filing: 30,
       objection_answer: 3,
+      // The election stage's own notice period (Perki 1/2019), as the normal profile uses its own.
+      objection_reopen: 3,
       dispute_filing: 14,
+      dispute_start: 14,
+      dispute_finish: 100,
     },
-    unverified: ['objection_filing', 'dispute_filing'],
+    unverified: ['objection_filing', 'dispute_filing', 'dispute_start', 'dispute_finish'],
   },
 };
 

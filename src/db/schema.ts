@@ -49,6 +49,8 @@ export const offices = pgTable(
     downloadLinkDays: integer('download_link_days').notNull().default(14),
     /** Working days an applicant is given to complete an incomplete request (office practice). */
     completionDays: integer('completion_days').notNull().default(3),
+    /** Objection numbers (src/kernel/numbering/rules.ts). */
+    objectionNumberPattern: text('objection_number_pattern').notNull().default('{seq:4}/KEB-PPID/{code}/{year}'),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('offices_slug_key').on(t.slug), uniqueIndex('offices_code_key').on(t.code), index('offices_parent_idx').on(t.parentId)],
@@ -330,6 +332,8 @@ export const requests = pgTable(
     deadlineId: bigint('deadline_id', { mode: 'number' }).references(() => deadlines.id),
     extensionDeadlineId: bigint('extension_deadline_id', { mode: 'number' }).references(() => deadlines.id),
     extensionReason: text('extension_reason'),
+    /** An objection overturned the decision: the new clock to deliver (src/objections/service.ts). */
+    reopenDeadlineId: bigint('reopen_deadline_id', { mode: 'number' }).references(() => deadlines.id),
     /** What was decided and the notice's contents (held by whom, withheld parts, costs…): see requests/rules.ts. */
     decision: jsonb('decision'),
     decidedAt: timestamp('decided_at', { withTimezone: true, precision: 3 }),
@@ -675,6 +679,117 @@ export const dipImports = pgTable(
   (t) => [index('dip_imports_office_idx').on(t.officeId)],
 );
 
+/**
+ * Objections (keberatan, DOMAIN.md §6): a case of its own against one request, with its own number,
+ * clock (objection_answer), decision by the Atasan PPID and letters.
+ */
+export const objections = pgTable(
+  'objections',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    officeId: integer('office_id').notNull().references(() => offices.id),
+    requestId: bigint('request_id', { mode: 'number' }).notNull().references(() => requests.id),
+    number: text('number').notNull(),
+    /** The form's one-time key: a resubmitted form finds the objection it already made. */
+    submissionKey: text('submission_key').notNull(),
+    /** 'online' (tracking page) or 'desk' (staff filled the form). */
+    channel: text('channel').notNull(),
+    grounds: text('grounds').array().notNull(),
+    description: text('description').notNull(),
+    /** Filed by a proxy (kuasa): the power of attorney is among the objection's files. */
+    proxyName: text('proxy_name').notNull().default(''),
+    proxyAddress: text('proxy_address').notNull().default(''),
+    proxyPhone: text('proxy_phone').notNull().default(''),
+    /** Each ground's 30-working-day window as counted at filing (src/objections/rules.ts checkWindows). */
+    windows: jsonb('windows').notNull(),
+    /** Filed after a window closed: kept, explained, and the applicant's reason recorded. */
+    late: boolean('late').notNull().default(false),
+    lateReason: text('late_reason').notNull().default(''),
+    status: text('status').notNull(),
+    receivedAt: timestamp('received_at', { withTimezone: true, precision: 3 }).notNull(),
+    deadlineId: bigint('deadline_id', { mode: 'number' }).references(() => deadlines.id),
+    decision: jsonb('decision'),
+    decidedAt: timestamp('decided_at', { withTimezone: true, precision: 3 }),
+    decidedBy: integer('decided_by').references(() => staff.id),
+    /** The applicant's reaction to the decision: 'accepted' or 'not_accepted'. */
+    response: text('response'),
+    responseNote: text('response_note').notNull().default(''),
+    respondedAt: timestamp('responded_at', { withTimezone: true, precision: 3 }),
+    createdBy: integer('created_by').references(() => staff.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('objections_office_number_key').on(t.officeId, t.number),
+    uniqueIndex('objections_office_submission_key').on(t.officeId, t.submissionKey),
+    index('objections_request_idx').on(t.requestId),
+    index('objections_office_received_idx').on(t.officeId, t.receivedAt, t.id),
+  ],
+);
+
+/** Disputes (sengketa) at the Komisi Informasi, one per objection. */
+export const disputes = pgTable(
+  'disputes',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    officeId: integer('office_id').notNull().references(() => offices.id),
+    objectionId: bigint('objection_id', { mode: 'number' }).notNull().references(() => objections.id),
+    requestId: bigint('request_id', { mode: 'number' }).notNull().references(() => requests.id),
+    commission: text('commission').notNull(),
+    /** The commission's register number, once it gives one. */
+    registerNumber: text('register_number').notNull().default(''),
+    /** The day the commission received the application. */
+    filedOn: date('filed_on', { mode: 'string' }).notNull(),
+    /** The 14-working-day filing window as counted when recorded (src/objections/rules.ts). */
+    window: jsonb('window').notNull(),
+    late: boolean('late').notNull().default(false),
+    stage: text('stage').notNull(),
+    outcome: text('outcome'),
+    outcomeNote: text('outcome_note').notNull().default(''),
+    startDeadlineId: bigint('start_deadline_id', { mode: 'number' }).references(() => deadlines.id),
+    finishDeadlineId: bigint('finish_deadline_id', { mode: 'number' }).references(() => deadlines.id),
+    closedAt: timestamp('closed_at', { withTimezone: true, precision: 3 }),
+    createdBy: integer('created_by').references(() => staff.id),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('disputes_objection_key').on(t.objectionId), index('disputes_office_filed_idx').on(t.officeId, t.filedOn, t.id)],
+);
+
+/** A dispute's stages as they happened (mediation, adjudication, decision, court). */
+export const disputeStages = pgTable(
+  'dispute_stages',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    officeId: integer('office_id').notNull().references(() => offices.id),
+    disputeId: bigint('dispute_id', { mode: 'number' }).notNull().references(() => disputes.id),
+    stage: text('stage').notNull(),
+    on: date('on', { mode: 'string' }).notNull(),
+    note: text('note').notNull().default(''),
+    recordedBy: integer('recorded_by').references(() => staff.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('dispute_stages_dispute_idx').on(t.disputeId)],
+);
+
+/** Files of objections (power of attorney) and disputes (the commission's summons, minutes, rulings). */
+export const caseFiles = pgTable(
+  'case_files',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    officeId: integer('office_id').notNull().references(() => offices.id),
+    objectionId: bigint('objection_id', { mode: 'number' }).references(() => objections.id),
+    disputeId: bigint('dispute_id', { mode: 'number' }).references(() => disputes.id),
+    role: text('role').notNull(),
+    name: text('name').notNull(),
+    mediaType: text('media_type').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    content: bytea('content').notNull(),
+    uploadedBy: integer('uploaded_by').references(() => staff.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('case_files_objection_idx').on(t.objectionId), index('case_files_dispute_idx').on(t.disputeId)],
+);
+
 export const schema = {
   offices,
   units,
@@ -706,4 +821,8 @@ export const schema = {
   officePages,
   officeDocuments,
   dipImports,
+  objections,
+  disputes,
+  disputeStages,
+  caseFiles,
 };

@@ -115,7 +115,7 @@ export const SOP_MINUTES = { intake: 10, hand_over: 15, exempt_explained: 5 } as
 // ---------------------------------------------------------------------------------------------------
 // Transitions
 
-export const ACTIONS = ['hand_over', 'explain_exempt', 'escalate', 'complete', 'dispose', 'answer_disposition', 'extend', 'decide', 'deliver'] as const;
+export const ACTIONS = ['hand_over', 'explain_exempt', 'escalate', 'complete', 'dispose', 'answer_disposition', 'extend', 'decide', 'deliver', 'reopen'] as const;
 export type Action = (typeof ACTIONS)[number];
 
 export interface Transition extends LifecycleStep<Status> {
@@ -195,6 +195,14 @@ export const TRANSITIONS: Readonly<Record<Action, Transition>> = {
     roles: ['desk_officer', 'ppid'],
     refused: text('Hanya permohonan yang pemberitahuan tertulisnya sudah terbit dan belum diserahkan yang dapat diserahkan.', 'Only a request with a written notice not yet delivered can be delivered.'),
   },
+  // Taken only by the Atasan PPID's decision on an objection (src/objections/service.ts), never as a button.
+  reopen: {
+    action: 'reopen',
+    from: ['received', 'escalated', 'decided', 'closed'],
+    to: 'escalated',
+    roles: ['atasan_ppid'],
+    refused: text('Permohonan ini tidak dapat dibuka kembali.', 'This request cannot be reopened.'),
+  },
 };
 
 export type TransitionCheck = StepCheck<Status>;
@@ -219,7 +227,7 @@ export function checkTransition(action: Action, status: Status, roles: readonly 
 
 /** The actions a person with `roles` can take now, for the buttons a page shows; completing only while something is missing. */
 export function availableActions(status: Status, roles: readonly string[], channel: string, missing: readonly string[] = []): Action[] {
-  return ACTIONS.filter((a) => (a !== 'complete' || missing.length > 0) && checkTransition(a, status, roles, channel).ok);
+  return ACTIONS.filter((a) => a !== 'reopen' && (a !== 'complete' || missing.length > 0) && checkTransition(a, status, roles, channel).ok);
 }
 
 export function isStatus(value: unknown): value is Status {

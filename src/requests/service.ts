@@ -82,7 +82,7 @@ export interface ServiceContext {
 /** Identity documents and scanned letters: what a scanner or a phone camera produces. */
 export const INTAKE_TYPES: readonly DetectedType[] = ['pdf', 'png', 'jpeg'];
 
-interface CheckedFile {
+export interface CheckedFile {
   readonly role: string;
   readonly name: string;
   readonly bytes: Buffer;
@@ -127,7 +127,7 @@ export function safeName(name: string): string {
   return (cleaned || 'berkas').slice(-150);
 }
 
-const sha256 = (bytes: Uint8Array | string) => createHash('sha256').update(bytes).digest('hex');
+export const sha256 = (bytes: Uint8Array | string) => createHash('sha256').update(bytes).digest('hex');
 
 // ---------------------------------------------------------------------------------------------------
 // Staged uploads: files sent with a form that came back with errors
@@ -374,7 +374,7 @@ export function receiptJobHandler(baseUrl: string): JobHandler {
   };
 }
 
-function fileSafe(value: string): string {
+export function fileSafe(value: string): string {
   return value.replace(/[^A-Za-z0-9.-]+/g, '-');
 }
 
@@ -430,19 +430,19 @@ async function step<T>(db: Db, actor: Actor, scope: OfficeScope, id: number, act
   });
 }
 
-/** The clock now running: the extension's when there is one, else the notice's. */
+/** The clock now running: an objection's reopening when there is one, else the extension's, else the notice's. */
 export async function currentDeadline(exec: Executor, request: RequestRow) {
-  const rows = await deadlineRows(exec, [request.deadlineId, request.extensionDeadlineId]);
-  return rows.find((r) => r.id === request.extensionDeadlineId) ?? rows.find((r) => r.id === request.deadlineId);
+  const rows = await deadlineRows(exec, [request.deadlineId, request.extensionDeadlineId, request.reopenDeadlineId]);
+  return rows.find((r) => r.id === request.reopenDeadlineId) ?? rows.find((r) => r.id === request.extensionDeadlineId) ?? rows.find((r) => r.id === request.deadlineId);
 }
 
 async function closeOpenDeadlines(tx: Tx, actor: Actor, request: RequestRow, at: Date): Promise<void> {
-  for (const row of await deadlineRows(tx, [request.deadlineId, request.extensionDeadlineId])) {
+  for (const row of await deadlineRows(tx, [request.deadlineId, request.extensionDeadlineId, request.reopenDeadlineId])) {
     if (!row.closedAt) await closeDeadline(tx, actor, { officeId: request.officeId }, row.id, at);
   }
 }
 
-async function mailApplicant(tx: Executor, office: OfficeRow, request: RequestRow, subject: string, lines: readonly string[], attachments: MailAttachment[] = [], dedupeKey?: string): Promise<void> {
+export async function mailApplicant(tx: Executor, office: OfficeRow, request: RequestRow, subject: string, lines: readonly string[], attachments: MailAttachment[] = [], dedupeKey?: string): Promise<void> {
   if (!request.email) return;
   await enqueueMail(tx, {
     ...(dedupeKey ? { dedupeKey } : {}),
@@ -455,7 +455,7 @@ async function mailApplicant(tx: Executor, office: OfficeRow, request: RequestRo
 }
 
 /** One message to every active staff member of the office holding one of `roles` (or of one unit). */
-async function mailStaff(tx: Tx, officeId: number, roles: readonly Role[], subject: string, lines: readonly string[], unitId?: number): Promise<void> {
+export async function mailStaff(tx: Tx, officeId: number, roles: readonly Role[], subject: string, lines: readonly string[], unitId?: number): Promise<void> {
   const people = await tx
     .select({ email: staff.email, roles: staff.roles, unitId: staff.unitId })
     .from(staff)
@@ -465,7 +465,7 @@ async function mailStaff(tx: Tx, officeId: number, roles: readonly Role[], subje
   await enqueueMail(tx, { officeId, to, subject, text: lines.join('\n') });
 }
 
-function letterPdfAttachment(letter: LetterRow): MailAttachment {
+export function letterPdfAttachment(letter: LetterRow): MailAttachment {
   return { filename: `${fileSafe(letter.number)}.pdf`, contentType: 'application/pdf', contentBase64: letter.pdf.toString('base64') };
 }
 
@@ -768,6 +768,7 @@ export async function extend(db: Db, actor: Actor, scope: OfficeScope, id: numbe
   const unprintable = unprintableProblem(reason);
   if (unprintable) throw invalid({ reason: unprintable });
   return step(db, actor, scope, id, 'extend', async (s) => {
+    if (s.request.reopenDeadlineId !== null) throw conflict(text('Permohonan ini dibuka kembali oleh putusan keberatan; jangka waktunya ditetapkan putusan itu dan tidak dapat diperpanjang.', 'This request was reopened by an objection decision; that decision set its period, which cannot be extended.'));
     if (s.request.extensionDeadlineId !== null) throw conflict(text('Jangka waktu permohonan ini sudah pernah diperpanjang; undang-undang hanya mengizinkan satu kali perpanjangan.', 'This request was already extended; the law allows one extension only.'));
     const [original] = await deadlineRows(s.tx, [s.request.deadlineId]);
     if (!original) throw new Error(`request ${s.request.id} has no deadline`);
@@ -841,6 +842,47 @@ export async function decide(db: Db, actor: Actor, scope: OfficeScope, id: numbe
     ], [letterPdfAttachment(notice), ...(refusal ? [letterPdfAttachment(refusal)] : [])]);
     return { notice, refusal };
   });
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Reopening by an objection (DOMAIN.md §6)
+
+export interface Reopened {
+  readonly request: RequestRow;
+  readonly due: string;
+}
+
+/**
+ * The Atasan PPID overturned the decision on an objection: the request goes back to the PPID with a new
+ * clock to give what the decision orders, counted from the decision, and its timeline says why. Runs in
+ * the objection's transaction (src/objections/service.ts), so both commit together or not at all; the
+ * caller starts no deadline before this one (startDeadline takes the calendar lock first).
+ */
+export async function reopenRequest(tx: Tx, actor: Actor, member: StaffRow, request: RequestRow, input: { objectionNumber: string; order: string; at: Date }): Promise<Reopened> {
+  const check = checkTransition('reopen', request.status as Status, member.roles, request.channel);
+  if (!check.ok) throw new AppError(check.status, check.status === 403 ? 'forbidden' : 'conflict', check.reason);
+  if (request.reopenDeadlineId !== null) {
+    const [open] = await deadlineRows(tx, [request.reopenDeadlineId]);
+    if (open && !open.closedAt) throw conflict(text('Permohonan ini sudah dibuka kembali oleh putusan keberatan lain dan masih berjalan.', 'This request was already reopened by another objection decision and is still running.'));
+  }
+  const profile = isProfileName(request.profile) ? PROFILES[request.profile] : PROFILES.normal;
+  const deadline = await startDeadline(tx, actor, { officeId: request.officeId, subjectType: 'request', subjectId: request.id, purpose: 'objection_reopen', startAt: input.at, workingDays: profile.workingDays.objection_reopen });
+  await closeOpenDeadlines(tx, actor, request, input.at);
+  const [row] = await tx.update(requests).set({ status: check.to, closedAt: null, reopenDeadlineId: deadline.id }).where(eq(requests.id, request.id)).returning();
+  await recordEvent(tx, actor, {
+    officeId: request.officeId,
+    action: 'request.reopened',
+    subjectType: 'request',
+    subjectId: request.id,
+    before: { status: request.status, outcome: request.outcome },
+    after: { status: check.to, objection: input.objectionNumber, order: input.order, due: deadline.due, workingDays: deadline.workingDays },
+  });
+  await mailStaff(tx, request.officeId, ['ppid'], `Permohonan ${request.number} dibuka kembali`, [
+    `Atasan PPID membatalkan keputusan atas permohonan ${request.number} dalam putusan keberatan ${input.objectionNumber}.`,
+    `Yang wajib diberikan: ${input.order}`,
+    `Terbitkan pemberitahuan tertulis baru paling lambat ${formatDay('id', deadline.due)}.`,
+  ]);
+  return { request: row!, due: deadline.due };
 }
 
 // ---------------------------------------------------------------------------------------------------

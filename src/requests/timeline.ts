@@ -22,6 +22,8 @@ export const STEP_LABELS: Readonly<Record<string, StepLabel>> = {
   'request.file_withheld': { label: text('Berkas tidak diberikan', 'File withheld'), public: false },
   'request.extended': { label: text('Jangka waktu diperpanjang', 'Deadline extended'), public: true },
   'request.decided': { label: text('Pemberitahuan tertulis terbit', 'Written notice issued'), public: true },
+  'request.objected': { label: text('Keberatan diajukan kepada atasan PPID', 'Objection filed with the Atasan PPID'), public: true },
+  'request.reopened': { label: text('Dibuka kembali oleh putusan keberatan; PPID wajib memberikan informasi', 'Reopened by an objection decision; the PPID must give the information'), public: true },
   'request.delivered': { label: text('Informasi diserahkan / dikirim', 'Information delivered'), public: true },
   'request.file_downloaded': { label: text('Berkas diunduh pemohon', 'File downloaded by the applicant'), public: false },
   'request.receipt_printed': { label: text('Tanda bukti dicetak ulang petugas', 'Receipt reprinted by staff'), public: false },
