@@ -338,6 +338,11 @@ export const requests = pgTable(
     decision: jsonb('decision'),
     decidedAt: timestamp('decided_at', { withTimezone: true, precision: 3 }),
     decidedBy: integer('decided_by').references(() => staff.id),
+    /**
+     * Working days from day zero to the decision, counted when it was made (like a deadline, it is not
+     * recounted when holidays change later): the annual report's time-to-answer figures sum this column.
+     */
+    answerWorkingDays: integer('answer_working_days'),
     deliveredAt: timestamp('delivered_at', { withTimezone: true, precision: 3 }),
     deliveryMode: text('delivery_mode'),
     /** How the applicant paid the costs of the notice ('cash', 'transfer'); null when nothing was due. */

@@ -4,7 +4,7 @@ import type { Db, Executor, Tx } from '../db/client.ts';
 import { dispositions, downloadLinks, requestFiles, requests, staff, stagedUploads } from '../db/schema.ts';
 import { closeDeadline, startDeadline } from '../calendar/service.ts';
 import { profileFor, PROFILES, isProfileName } from '../calendar/profiles.ts';
-import { addWorkingDays, instantAt, isIsoDay, localDateTime, type DeadlineResult } from '../calendar/rules.ts';
+import { addWorkingDays, instantAt, isIsoDay, localDateTime, workingDaysBetween, type DeadlineResult } from '../calendar/rules.ts';
 import { loadOfficeCalendar, rulePeriodsOf } from '../calendar/store.ts';
 import { recordEvent, type Actor } from '../kernel/audit/store.ts';
 import { checkFile, detectFileType, fileTypeProblem, RELEASE_TYPES, type CheckReport, type DetectedType } from '../kernel/checker/index.ts';
@@ -430,6 +430,13 @@ async function step<T>(db: Db, actor: Actor, scope: OfficeScope, id: number, act
   });
 }
 
+/** Working days from the request's day zero to `now`'s local day, for `requests.answer_working_days`. */
+async function answerWorkingDays(tx: Tx, request: RequestRow, timeZone: string, now: Date): Promise<number> {
+  const [notice] = await deadlineRows(tx, [request.deadlineId]);
+  const dayZero = notice ? (notice.explanation as DeadlineResult).dayZero : localDateTime(request.receivedAt, timeZone).day;
+  return Math.max(0, workingDaysBetween(dayZero, todayIn(timeZone, now), await loadOfficeCalendar(tx, request.officeId)));
+}
+
 /** The clock now running: an objection's reopening when there is one, else the extension's, else the notice's. */
 export async function currentDeadline(exec: Executor, request: RequestRow) {
   const rows = await deadlineRows(exec, [request.deadlineId, request.extensionDeadlineId, request.reopenDeadlineId]);
@@ -515,7 +522,7 @@ export async function handOver(db: Db, actor: Actor, scope: OfficeScope, id: num
     await closeOpenDeadlines(s.tx, actor, s.request, now);
     await s.tx
       .update(requests)
-      .set({ status: s.to, outcome: 'handed_over', decision: { outcome: 'handed_over', items, note: input.note.trim() }, decidedAt: now, decidedBy: s.staff.id, deliveredAt: now, deliveryMode: 'desk', closedAt: now })
+      .set({ status: s.to, outcome: 'handed_over', decision: { outcome: 'handed_over', items, note: input.note.trim() }, decidedAt: now, decidedBy: s.staff.id, answerWorkingDays: await answerWorkingDays(s.tx, s.request, s.office.timeZone, now), deliveredAt: now, deliveryMode: 'desk', closedAt: now })
       .where(eq(requests.id, s.request.id));
     await event(s, actor, 'request.handed_over', { status: s.request.status }, { status: s.to, letter: letter.number, minutes: minutesBetween(s.request.receivedAt, now), sopMinutes: SOP_MINUTES.hand_over });
     await mailApplicant(s.tx, s.office, s.request, `Informasi telah diserahkan: ${s.request.number}`, [`Informasi yang Anda minta (${s.request.number}) telah diserahkan di desk layanan informasi.`, 'Tanda terima terlampir.'], [letterPdfAttachment(letter)]);
@@ -556,7 +563,7 @@ export async function explainExempt(db: Db, actor: Actor, scope: OfficeScope, id
     const decision = { outcome: 'exempt_explained', pasal17, dikReference: input.dikReference.trim(), explanation: input.explanation.trim() };
     await s.tx
       .update(requests)
-      .set({ status: s.to, outcome: 'exempt_explained', decision, decidedAt: now, decidedBy: s.staff.id, deliveredAt: now, deliveryMode: 'desk', closedAt: now })
+      .set({ status: s.to, outcome: 'exempt_explained', decision, decidedAt: now, decidedBy: s.staff.id, answerWorkingDays: await answerWorkingDays(s.tx, s.request, s.office.timeZone, now), deliveredAt: now, deliveryMode: 'desk', closedAt: now })
       .where(eq(requests.id, s.request.id));
     await event(s, actor, 'request.exempt_explained', { status: s.request.status }, { status: s.to, pasal17, letter: letter.number, minutes: minutesBetween(s.request.receivedAt, now), sopMinutes: SOP_MINUTES.exempt_explained });
     await mailApplicant(s.tx, s.office, s.request, `Pemberitahuan informasi dikecualikan: ${s.request.number}`, ['Penjelasan tertulis atas informasi yang dikecualikan terlampir.'], [letterPdfAttachment(letter)]);
@@ -834,7 +841,7 @@ export async function decide(db: Db, actor: Actor, scope: OfficeScope, id: numbe
     await closeOpenDeadlines(s.tx, actor, s.request, now);
     // The notice ends the work on the request: a unit that has not answered yet need not any more.
     await s.tx.update(dispositions).set({ status: 'closed' }).where(and(eq(dispositions.requestId, s.request.id), eq(dispositions.status, 'open')));
-    await s.tx.update(requests).set({ status: s.to, outcome: decision.outcome, decision, decidedAt: now, decidedBy: s.staff.id }).where(eq(requests.id, s.request.id));
+    await s.tx.update(requests).set({ status: s.to, outcome: decision.outcome, decision, decidedAt: now, decidedBy: s.staff.id, answerWorkingDays: await answerWorkingDays(s.tx, s.request, s.office.timeZone, now) }).where(eq(requests.id, s.request.id));
     await event(s, actor, 'request.decided', { status: s.request.status }, { status: s.to, outcome: decision.outcome, notice: notice.number, refusal: refusal?.number, onTime: due ? todayIn(s.office.timeZone, now) <= due.due : null });
     await mailApplicant(s.tx, s.office, s.request, `Pemberitahuan tertulis permohonan ${s.request.number}`, [
       `Pemberitahuan tertulis atas permohonan Anda (${s.request.number}) telah terbit: ${OUTCOME_LABELS[decision.outcome].id}.`,
