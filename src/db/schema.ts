@@ -795,6 +795,65 @@ export const caseFiles = pgTable(
   (t) => [index('case_files_objection_idx').on(t.objectionId), index('case_files_dispute_idx').on(t.disputeId)],
 );
 
+/**
+ * The annual report (Laporan Layanan Informasi Publik, Perki 1/2021 Pasal 56): one row per version. A
+ * draft shows live figures; submitting freezes them in `figures`, and a later version records what
+ * changed against the one before (`changes`).
+ */
+export const annualReports = pgTable(
+  'annual_reports',
+  {
+    id: serial('id').primaryKey(),
+    officeId: integer('office_id').notNull().references(() => offices.id),
+    year: integer('year').notNull(),
+    version: integer('version').notNull(),
+    status: text('status').notNull(), // draft | submitted
+    /** The sections staff write: policy, facilities, staff, budget, obstacles, recommendations. */
+    narrative: jsonb('narrative').$type<Record<string, string>>().notNull().default(sql`'{}'::jsonb`),
+    /** Why a new version was made (versions after the first). */
+    revisionReason: text('revision_reason').notNull().default(''),
+    figures: jsonb('figures'),
+    changes: jsonb('changes'),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }),
+    submittedBy: integer('submitted_by').references(() => staff.id),
+    createdBy: integer('created_by').references(() => staff.id),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('annual_reports_office_year_version_key').on(t.officeId, t.year, t.version)],
+);
+
+/** Survei Kepuasan Masyarakat (PermenPANRB 14/2017): one invitation per closed request, answered once. */
+export const surveyInvitations = pgTable(
+  'survey_invitations',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    officeId: integer('office_id').notNull().references(() => offices.id),
+    requestId: bigint('request_id', { mode: 'number' }).notNull().references(() => requests.id),
+    tokenHash: text('token_hash').notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    respondedAt: timestamp('responded_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('survey_invitations_request_key').on(t.requestId), uniqueIndex('survey_invitations_token_key').on(t.tokenHash)],
+);
+
+/** An SKM answer: the nine elements (U1–U9) scored 1–4, no identity kept with it. */
+export const surveyResponses = pgTable(
+  'survey_responses',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    officeId: integer('office_id').notNull().references(() => offices.id),
+    invitationId: bigint('invitation_id', { mode: 'number' }).references(() => surveyInvitations.id),
+    scores: integer('scores').array().notNull(),
+    comment: text('comment').notNull().default(''),
+    /** The office's local day of the answer: periods are counted on it. */
+    answeredOn: date('answered_on', { mode: 'string' }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('survey_responses_invitation_key').on(t.invitationId), index('survey_responses_office_day_idx').on(t.officeId, t.answeredOn)],
+);
+
 export const schema = {
   offices,
   units,
@@ -830,4 +889,7 @@ export const schema = {
   disputes,
   disputeStages,
   caseFiles,
+  annualReports,
+  surveyInvitations,
+  surveyResponses,
 };
