@@ -9,7 +9,7 @@ import { readPdf } from '../letters/test-pdf.ts';
 import { demoEmail, seedDemo } from '../offices/seed.ts';
 import { officeBySlug, staffByEmail } from '../offices/store.ts';
 import type { DecisionForm as RequestDecisionForm, IntakeForm } from '../requests/rules.ts';
-import { currentDeadline, decide, escalate, newSubmissionKey, submitRequest } from '../requests/service.ts';
+import { currentDeadline, decide, newSubmissionKey, submitRequest } from '../requests/service.ts';
 import type { ObjectionForm } from './rules.ts';
 import { advanceDispute, decideObjection, DuplicateDispute, DuplicateObjection, fileObjection, recordDispute, recordResponse, suggestedGrounds, withdrawObjection } from './service.ts';
 

@@ -1,6 +1,6 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Db, Executor, Tx } from '../db/client.ts';
-import { caseFiles, disputes, disputeStages, letters, objections, requests } from '../db/schema.ts';
+import { caseFiles, disputes, disputeStages, letters, objections, requests, stagedUploads } from '../db/schema.ts';
 import { closeDeadline, startDeadline } from '../calendar/service.ts';
 import { isProfileName, PROFILES, type RuleProfile } from '../calendar/profiles.ts';
 import { instantAt, localDateTime } from '../calendar/rules.ts';
@@ -130,6 +130,8 @@ export interface FileObjectionInput {
   /** The form's one-time key: the same key twice makes one objection. */
   readonly submissionKey: string;
   readonly files: readonly CheckedFile[];
+  /** Tokens of staged files (a form that came back) among `files`: their staged copies go with the filing. */
+  readonly stagedTokens?: readonly string[];
 }
 
 export interface FiledObjection {
@@ -231,6 +233,7 @@ export async function fileObjection(db: Db, actor: Actor, input: FileObjectionIn
     const deadline = await startDeadline(tx, actor, { officeId: office.id, subjectType: 'objection', subjectId: row.id, purpose: 'objection_answer', startAt: now, workingDays: profile.workingDays.objection_answer });
     const [objection] = await tx.update(objections).set({ deadlineId: deadline.id }).where(eq(objections.id, row.id)).returning();
     for (const file of input.files) await insertCaseFile(tx, office.id, { objectionId: row.id }, file, member?.id ?? null);
+    if (input.stagedTokens?.length) await tx.delete(stagedUploads).where(and(eq(stagedUploads.officeId, office.id), inArray(stagedUploads.tokenHash, input.stagedTokens.map((t) => sha256(t)))));
     await recordEvent(tx, actor, {
       officeId: office.id,
       action: 'objection.filed',

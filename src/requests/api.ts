@@ -160,6 +160,8 @@ const StaffView = Type.Object({
   extensionReason: Nullable(Type.String()),
   deadline: Nullable(Deadline),
   extension: Nullable(Deadline),
+  /** The clock an overturning objection decision started (purpose objection_reopen). */
+  reopened: Nullable(Deadline),
   files: Type.Array(
     Type.Object({
       id: Type.Integer(),
@@ -296,7 +298,7 @@ async function publicView(db: Db, baseUrl: string, request: RequestRow): Promise
 /** What staff see of a request in their office, with the NIK masked and the steps the caller may take. */
 async function staffView(db: Db, baseUrl: string, request: RequestRow, callerRoles: readonly string[]): Promise<Static<typeof StaffView>> {
   const [deadlines, files, dispositions, letters, events] = await Promise.all([
-    deadlineRows(db, [request.deadlineId, request.extensionDeadlineId]),
+    deadlineRows(db, [request.deadlineId, request.extensionDeadlineId, request.reopenDeadlineId]),
     filesOf(db, request.id),
     dispositionsOf(db, request.id),
     lettersOf(db, request.id),
@@ -337,6 +339,7 @@ async function staffView(db: Db, baseUrl: string, request: RequestRow, callerRol
     extensionReason: request.extensionReason,
     deadline: deadlineJson(request.deadlineId),
     extension: deadlineJson(request.extensionDeadlineId),
+    reopened: deadlineJson(request.reopenDeadlineId),
     files: files.map((f) => ({ id: f.id, role: f.role, name: f.name, mediaType: f.mediaType, size: f.size, release: f.release, findings: (f.check as CheckReport | null)?.findings.length ?? null })),
     dispositions: dispositions.map((d) => ({ id: d.id, target: d.target, unitId: d.unitId, unitName: d.unitName, instruction: d.instruction, dueOn: d.dueOn, status: d.status, answer: d.answer, answerNote: d.answerNote })),
     letters: letters.map((l) => staffLetter(baseUrl, l)),

@@ -4,6 +4,7 @@ import { calendarOf } from '../calendar/store.ts';
 import { AppError, forbidden, isAppError, notFound } from '../kernel/errors.ts';
 import { text, type Text } from '../kernel/i18n.ts';
 import { todayIn } from '../offices/portal.tsx';
+import { objectionsOfRequest } from '../objections/store.ts';
 import { unitsOfOffice } from '../offices/store.ts';
 import { roles } from '../web/access.ts';
 import type { App, AppDeps } from '../web/app.ts';
@@ -234,15 +235,16 @@ export async function requestDeskRoutes(app: App, { database, config }: AppDeps)
     if (!row) throw notFound(text('Permohonan tidak ditemukan.', 'Request not found.'));
     const office = await staffOffice(db, request);
     const me = currentStaff(request);
-    const [files, dispositions, letters, events, deadlines, units, calendar, completeBy] = await Promise.all([
+    const [files, dispositions, letters, events, deadlines, units, calendar, completeBy, objections] = await Promise.all([
       filesOf(db, row.id),
       dispositionsOf(db, row.id),
       lettersOf(db, row.id),
       eventsOf(db, office.id, row.id),
-      deadlineRows(db, [row.deadlineId, row.extensionDeadlineId]),
+      deadlineRows(db, [row.deadlineId, row.extensionDeadlineId, row.reopenDeadlineId]),
       unitsOfOffice(db, scope),
       calendarOf(db, office),
       completionDueOf(db, row),
+      objectionsOfRequest(db, row.id),
     ]);
     const ctx = pageContext(request, reply, NOTICES);
     const data = {
@@ -254,6 +256,8 @@ export async function requestDeskRoutes(app: App, { database, config }: AppDeps)
       events,
       deadline: deadlines.find((d) => d.id === row.deadlineId),
       extension: deadlines.find((d) => d.id === row.extensionDeadlineId),
+      reopened: deadlines.find((d) => d.id === row.reopenDeadlineId),
+      objections,
       units,
       actions: isStatus(row.status) ? availableActions(row.status, me.roles, row.channel, row.missing) : [],
       today: todayIn(office.timeZone),

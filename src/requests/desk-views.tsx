@@ -45,6 +45,8 @@ import {
 import type { DispositionRow, DispositionView, FileFacts, RequestRow } from './store.ts';
 import { timelineSteps, type TimelineEvent } from './timeline.ts';
 import { FindingsTable } from '../web/findings.tsx';
+import { GROUND_LABELS, isGround, OBJECTION_STATUS_LABELS } from '../objections/rules.ts';
+import type { ObjectionRow } from '../objections/store.ts';
 
 /**
  * The staff side of the information-service SOP, as pages: the request list, desk intake, one request
@@ -92,7 +94,7 @@ export function dueFlag(due: string, today: string, calendar: OfficeCalendar): T
   return undefined;
 }
 
-function DueDate(props: { lang: Lang; due: string; flag: Text | undefined }): JSX.Element {
+export function DueDate(props: { lang: Lang; due: string; flag: Text | undefined }): JSX.Element {
   return (
     <>
       {Html.escapeHtml(formatDay(props.lang, props.due))}
@@ -109,7 +111,7 @@ function DueDate(props: { lang: Lang; due: string; flag: Text | undefined }): JS
 }
 
 /** A file input with the same label, hint, error and ids as the fields in src/web/forms.tsx. */
-function FileField(props: { lang: Lang; form: FormState; name: string; label: Text; hint?: Text; multiple?: boolean; accept: string }): JSX.Element {
+export function FileField(props: { lang: Lang; form: FormState; name: string; label: Text; hint?: Text; multiple?: boolean; accept: string }): JSX.Element {
   const id = `f-${props.name}`;
   const error = props.form.errors[props.name];
   const described = [props.hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
@@ -400,6 +402,9 @@ export interface RequestPageData {
   readonly events: readonly TimelineEvent[];
   readonly deadline: DeadlineRow | undefined;
   readonly extension: DeadlineRow | undefined;
+  /** The clock an overturned objection started (src/requests/service.ts reopenRequest). */
+  readonly reopened: DeadlineRow | undefined;
+  readonly objections: readonly ObjectionRow[];
   readonly units: readonly UnitRow[];
   readonly actions: readonly Action[];
   readonly today: string;
@@ -518,15 +523,16 @@ function ApplicantFacts(props: { lang: Lang; request: RequestRow }): JSX.Element
 
 function DeadlineSection(props: { lang: Lang; data: RequestPageData }): JSX.Element {
   const { lang, data } = props;
-  const { deadline, extension, request } = data;
+  const { deadline, extension, reopened, request } = data;
   if (!deadline) return <p>{say(lang, text('Tidak ada batas waktu tercatat.', 'No deadline recorded.'))}</p>;
   const current = extension ?? deadline;
   const open = request.status === 'received' || request.status === 'escalated';
   return (
     <>
+      {reopened ? <ReopenedDeadline lang={lang} data={data} reopened={reopened} open={open} /> : ''}
       <p>
         {say(lang, extension ? text('Batas waktu pemberitahuan tertulis (sesudah perpanjangan): ', 'Written notice due (after the extension): ') : text('Batas waktu pemberitahuan tertulis: ', 'Written notice due: '))}
-        <DueDate lang={lang} due={current.due} flag={open ? dueFlag(current.due, data.today, data.calendar) : undefined} />
+        <DueDate lang={lang} due={current.due} flag={open && !reopened ? dueFlag(current.due, data.today, data.calendar) : undefined} />
       </p>
       {current.closedAt ? <p safe>{`${t(lang, text('Jam dihentikan', 'Clock stopped'))}: ${formatMoment(lang, current.closedAt, data.office.timeZone)}`}</p> : ''}
       {extension ? (
@@ -542,7 +548,7 @@ function DeadlineSection(props: { lang: Lang; data: RequestPageData }): JSX.Elem
       ) : (
         ''
       )}
-      <details open={!extension}>
+      <details open={!extension && !reopened}>
         <summary>{say(lang, text(`Cara menghitung batas ${deadline.workingDays} hari kerja`, `How the ${deadline.workingDays}-working-day due date was counted`))}</summary>
         <ol class="explain">
           {explainDeadline(deadline.explanation as DeadlineResult, lang).map((line) => (
@@ -550,6 +556,46 @@ function DeadlineSection(props: { lang: Lang; data: RequestPageData }): JSX.Elem
           ))}
         </ol>
       </details>
+    </>
+  );
+}
+
+/** The clock an overturned objection started (deadlines purpose 'objection_reopen'): it runs now, the earlier ones stand closed below it. */
+function ReopenedDeadline(props: { lang: Lang; data: RequestPageData; reopened: DeadlineRow; open: boolean }): JSX.Element {
+  const { lang, data, reopened } = props;
+  const objection = data.objections.filter((o) => o.status === 'overturned').at(-1);
+  const order = (objection?.decision as { order?: unknown } | null)?.order;
+  return (
+    <>
+      <p>
+        {say(lang, text('Batas waktu memberikan informasi setelah dibuka kembali oleh putusan keberatan: ', 'Due to give the information after the objection decision reopened the request: '))}
+        <DueDate lang={lang} due={reopened.due} flag={props.open && !reopened.closedAt ? dueFlag(reopened.due, data.today, data.calendar) : undefined} />
+      </p>
+      {reopened.closedAt ? <p safe>{`${t(lang, text('Jam dihentikan', 'Clock stopped'))}: ${formatMoment(lang, reopened.closedAt, data.office.timeZone)}`}</p> : ''}
+      <p>
+        {say(lang, text(`Atasan PPID membatalkan keputusan PPID dan membuka kembali permohonan ini dengan ${reopened.workingDays} hari kerja sejak putusan`, `The Atasan PPID overturned the PPID's decision and reopened this request with ${reopened.workingDays} working days from the decision`))}
+        {objection ? (
+          <>
+            {say(lang, text(' (keberatan ', ' (objection '))}
+            <a href={`/desk/keberatan/${objection.id}`} safe>
+              {objection.number}
+            </a>
+            {')'}
+          </>
+        ) : (
+          ''
+        )}
+        {typeof order === 'string' && order ? <span safe>{`. ${t(lang, text('Yang wajib diberikan', 'To be given'))}: ${order}`}</span> : ''}.
+      </p>
+      <details open>
+        <summary>{say(lang, text(`Cara menghitung batas ${reopened.workingDays} hari kerja sejak putusan keberatan`, `How the ${reopened.workingDays}-working-day due date from the objection decision was counted`))}</summary>
+        <ol class="explain">
+          {explainDeadline(reopened.explanation as DeadlineResult, lang).map((line) => (
+            <li safe>{line}</li>
+          ))}
+        </ol>
+      </details>
+      <h3>{say(lang, text('Batas waktu sebelum dibuka kembali', 'The deadline before the reopening'))}</h3>
     </>
   );
 }
@@ -674,7 +720,7 @@ function ActionForms(props: { ctx: PageContext; data: RequestPageData; state: Ac
   const lang = ctx.lang;
   const id = data.request.id;
   const can = (a: Action) => data.actions.includes(a);
-  const due = (data.extension ?? data.deadline)?.due;
+  const due = (data.reopened ?? data.extension ?? data.deadline)?.due;
   const pending = data.files.filter((f) => f.role === 'answer' && f.release === 'pending').length;
   const activeUnits = data.units.filter((u) => u.active);
   const choose = { value: '', label: text('— pilih —', '— choose —') };
@@ -832,7 +878,14 @@ function ActionForms(props: { ctx: PageContext; data: RequestPageData; state: Ac
     );
   }
 
-  if (can('extend') && data.extension) {
+  if (can('extend') && data.reopened) {
+    forms.push(
+      <section class="action" id="act-extend">
+        <h3>{say(lang, actionTitle('extend'))}</h3>
+        <p>{say(lang, text('Permohonan ini dibuka kembali oleh putusan keberatan; jangka waktunya ditetapkan putusan itu dan tidak dapat diperpanjang.', 'This request was reopened by an objection decision; that decision set its period, which cannot be extended.'))}</p>
+      </section>,
+    );
+  } else if (can('extend') && data.extension) {
     forms.push(
       <section class="action" id="act-extend">
         <h3>{say(lang, actionTitle('extend'))}</h3>
@@ -1016,7 +1069,7 @@ function DecisionFields(props: { lang: Lang; form: FormState; pending: number; p
 
 /** The keys of the forms the page shows, so a refusal for a form not shown goes to the top of the page. */
 function shownForms(data: RequestPageData): Set<string> {
-  const keys = new Set<string>(data.actions.filter((a) => a !== 'answer_disposition' && !(a === 'dispose' && !data.units.some((u) => u.active)) && !(a === 'extend' && data.extension)));
+  const keys = new Set<string>(data.actions.filter((a) => a !== 'answer_disposition' && !(a === 'dispose' && !data.units.some((u) => u.active)) && !(a === 'extend' && (data.extension || data.reopened))));
   if (data.actions.includes('answer_disposition')) keys.add('attach');
   if (data.actions.includes('decide')) for (const f of data.files) if (f.role === 'answer' && f.release === 'pending') keys.add(`release-${f.id}`);
   return keys;
@@ -1029,6 +1082,54 @@ const LETTER_KINDS: Readonly<Record<string, Text>> = {
   pemberitahuan_tertulis: text('Pemberitahuan tertulis', 'Written notice'),
   sk_penolakan: text('SK Penolakan', 'Refusal decision'),
 };
+
+const OBJECTION_FILERS: readonly string[] = ['desk_officer', 'ppid', 'atasan_ppid'];
+
+/** The request's objections (src/objections), each linked to its own page, and the way to record one at the desk. */
+function ObjectionsSection(props: { ctx: PageContext; data: RequestPageData }): JSX.Element {
+  const { ctx, data } = props;
+  const lang = ctx.lang;
+  const mayFile = !!ctx.staff && ctx.staff.roles.some((r) => OBJECTION_FILERS.includes(r));
+  return (
+    <>
+      {data.objections.length === 0 ? (
+        <p>{say(lang, text('Belum ada keberatan atas permohonan ini.', 'No objection to this request yet.'))}</p>
+      ) : (
+        <DataTable lang={lang} id="objections" caption={text('Keberatan atas permohonan ini', 'Objections to this request')}>
+          <thead>
+            <tr>
+              <th scope="col">{say(lang, text('Nomor keberatan', 'Objection number'))}</th>
+              <th scope="col">{say(lang, text('Alasan', 'Grounds'))}</th>
+              <th scope="col">{say(lang, text('Status', 'Status'))}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.objections.map((o) => (
+              <tr>
+                <td>
+                  <a href={`/desk/keberatan/${o.id}`} safe>
+                    {o.number}
+                  </a>
+                </td>
+                <td safe>{o.grounds.map((g) => (isGround(g) ? t(lang, GROUND_LABELS[g]) : g)).join('; ')}</td>
+                <td safe>{label(lang, OBJECTION_STATUS_LABELS, o.status)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </DataTable>
+      )}
+      {mayFile ? (
+        <p>
+          <a class="button" href={`/desk/keberatan/baru?permohonan=${data.request.id}`}>
+            {say(lang, text('Catat keberatan', 'Record an objection'))}
+          </a>
+        </p>
+      ) : (
+        ''
+      )}
+    </>
+  );
+}
 
 export function RequestPage(props: { ctx: PageContext; data: RequestPageData; state?: ActionState | undefined }): JSX.Element {
   const { ctx, data, state } = props;
@@ -1220,6 +1321,9 @@ export function RequestPage(props: { ctx: PageContext; data: RequestPageData; st
           ))}
         </ul>
       )}
+
+      <h2>{say(lang, text('Keberatan', 'Objections'))}</h2>
+      <ObjectionsSection ctx={ctx} data={data} />
 
       <h2>{say(lang, text('Langkah berikutnya', 'Next steps'))}</h2>
       <ActionForms ctx={ctx} data={data} state={state} />

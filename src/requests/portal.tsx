@@ -13,6 +13,7 @@ import { officeById, officeBySlug, type OfficeRow } from '../offices/store.ts';
 import { PUBLIC } from '../web/access.ts';
 import type { App, AppDeps } from '../web/app.ts';
 import { actorOf, pathId, sendAttachment, sendHtml } from '../web/context.ts';
+import { TrackedObjections, trackedObjections, type ObjectionsOnTracking, type ReactionAttempt } from '../objections/portal-views.tsx';
 import { CsrfField, describedBy, EMPTY_FORM, ErrorSummary, fieldId, fieldValue, formBody, HintAndError, list, str, TextArea, TextField, type FormState } from '../web/forms.tsx';
 import { DataTable, Layout, pageContext, say, type PageContext } from '../web/layout.tsx';
 import {
@@ -537,15 +538,17 @@ interface TrackedView {
   readonly steps: readonly { at: Date; label: Text }[];
   readonly letters: readonly { id: number; number: string; issuedOn: string; subject: string; verifyCode: string }[];
   readonly files: readonly FileFacts[];
+  readonly objections: ObjectionsOnTracking;
 }
 
-async function trackedView(db: Db, request: RequestRow, code: string): Promise<TrackedView> {
-  const [current, original, events, letters, files] = await Promise.all([
+export async function trackedView(db: Db, request: RequestRow, code: string): Promise<TrackedView> {
+  const [current, original, events, letters, files, objections] = await Promise.all([
     currentDeadline(db, request),
     deadlineRows(db, [request.deadlineId]),
     eventsOf(db, request.officeId, request.id),
     lettersOf(db, request.id),
     request.status === 'closed' ? releasedFiles(db, request.id) : Promise.resolve([]),
+    trackedObjections(db, request),
   ]);
   return {
     request,
@@ -555,10 +558,11 @@ async function trackedView(db: Db, request: RequestRow, code: string): Promise<T
     steps: timelineSteps(events, 'applicant'),
     letters,
     files,
+    objections,
   };
 }
 
-function TrackedPage(props: { ctx: PageContext; office: OfficeRow; view: TrackedView }): JSX.Element {
+export function TrackedPage(props: { ctx: PageContext; office: OfficeRow; view: TrackedView; reaction?: ReactionAttempt | undefined }): JSX.Element {
   const { ctx, office, view } = props;
   const { request, code } = view;
   const lang = ctx.lang;
@@ -704,6 +708,8 @@ function TrackedPage(props: { ctx: PageContext; office: OfficeRow; view: Tracked
       ) : (
         ''
       )}
+
+      <TrackedObjections ctx={ctx} office={office} number={request.number} code={code} view={view.objections} reaction={props.reaction} />
 
       <h2>{say(lang, text('Tanda bukti', 'Receipt'))}</h2>
       <DownloadButton action={`/${office.slug}/lacak/tanda-bukti`} {...proof} label={text('Unduh tanda bukti (PDF)', 'Download the receipt (PDF)')} />

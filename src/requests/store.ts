@@ -147,7 +147,7 @@ export interface RequestListFilter {
 
 /** The office's requests, newest first, with their current due date. */
 export function listRequests(exec: Executor, scope: OfficeScope, filter: RequestListFilter = {}) {
-  const due = sql<string | null>`coalesce((SELECT d.due FROM deadlines d WHERE d.id = ${requests.extensionDeadlineId}), (SELECT d.due FROM deadlines d WHERE d.id = ${requests.deadlineId}))`;
+  const due = sql<string | null>`coalesce((SELECT d.due FROM deadlines d WHERE d.id = ${requests.reopenDeadlineId}), (SELECT d.due FROM deadlines d WHERE d.id = ${requests.extensionDeadlineId}), (SELECT d.due FROM deadlines d WHERE d.id = ${requests.deadlineId}))`;
   return exec
     .select({
       id: requests.id,

@@ -23,6 +23,8 @@ export const STEP_LABELS: Readonly<Record<string, StepLabel>> = {
   'request.extended': { label: text('Jangka waktu diperpanjang', 'Deadline extended'), public: true },
   'request.decided': { label: text('Pemberitahuan tertulis terbit', 'Written notice issued'), public: true },
   'request.objected': { label: text('Keberatan diajukan kepada atasan PPID', 'Objection filed with the Atasan PPID'), public: true },
+  'request.objection_decided': { label: text('Keberatan ditanggapi Atasan PPID', 'The Atasan PPID decided an objection'), public: true },
+  'request.disputed': { label: text('Sengketa informasi diajukan ke Komisi Informasi', 'Taken to the Information Commission'), public: true },
   'request.reopened': { label: text('Dibuka kembali oleh putusan keberatan; PPID wajib memberikan informasi', 'Reopened by an objection decision; the PPID must give the information'), public: true },
   'request.delivered': { label: text('Informasi diserahkan / dikirim', 'Information delivered'), public: true },
   'request.file_downloaded': { label: text('Berkas diunduh pemohon', 'File downloaded by the applicant'), public: false },
