@@ -2,6 +2,7 @@ import { purgeExpiredAuthRows } from './auth/service.ts';
 import type { Database } from './db/client.ts';
 import { sendDipReminders } from './dip/reminders.ts';
 import type { Scheduler } from './kernel/outbox/runner.ts';
+import { sendObjectionReminders } from './objections/reminders.ts';
 import { sendDeadlineReminders } from './requests/reminders.ts';
 import { purgeStagedUploads } from './requests/service.ts';
 
@@ -13,6 +14,7 @@ export function registerSchedules(scheduler: Scheduler, database: Database, base
   scheduler.every('purge-expired-auth', '17 * * * *', () => purgeExpiredAuthRows(database.db));
   // Hourly, so a reminder goes out early on its day in every zone; the outbox dedupe key sends each once.
   scheduler.every('deadline-reminders', '5 * * * *', () => sendDeadlineReminders(database.db, new Date(), baseUrl));
+  scheduler.every('objection-reminders', '6 * * * *', () => sendObjectionReminders(database.db, new Date(), baseUrl));
   scheduler.every('dip-reminders', '8 * * * *', () => sendDipReminders(database.db, new Date(), baseUrl));
   scheduler.every('purge-staged-uploads', '41 3 * * *', () => purgeStagedUploads(database.db));
 }

@@ -1,16 +1,19 @@
 import Html, { type Children } from '@kitajs/html';
-import { and, asc, count, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, isNull, ne, or, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client.ts';
-import { auditEvents, deadlines, holidays, staff, units } from '../db/schema.ts';
+import { auditEvents, deadlines, disputes, holidays, objections, requests, staff, units } from '../db/schema.ts';
+import { workingDaysBetween } from '../calendar/rules.ts';
+import { loadOfficeCalendar } from '../calendar/store.ts';
 import { formatDay, formatMoment, t, text, type Lang, type Text } from '../kernel/i18n.ts';
 import { outboxStats } from '../kernel/outbox/store.ts';
+import { DISPUTE_STAGE_LABELS, isDisputeStage } from '../objections/rules.ts';
 import { ROLE_LABELS, type Role } from '../offices/roles.ts';
 import { officeById, allOffices } from '../offices/store.ts';
 import { todayIn } from '../offices/portal.tsx';
 import { SIGNED_IN } from '../web/access.ts';
 import type { App, AppDeps } from '../web/app.ts';
 import { currentStaff, sendHtml } from '../web/context.ts';
-import { Layout, pageContext, say } from '../web/layout.tsx';
+import { DataTable, Layout, pageContext, say } from '../web/layout.tsx';
 
 /** What each role does in the two SOPs, shown on its home so a new officer knows their part. */
 const ROLE_DUTIES: Readonly<Record<Role, Text>> = {
@@ -58,6 +61,41 @@ async function yearsWithoutHolidays(exec: Executor, today: string): Promise<numb
   return [year, year + 1].filter((y) => !present.has(y));
 }
 
+/** Rows a home card lists; the full lists are a link away. */
+const CASE_LIMIT = 20;
+
+/** Objections waiting for the Atasan PPID, the nearest (so the overdue) answer due date first. */
+async function waitingObjections(exec: Executor, officeId: number) {
+  return exec
+    .select({ id: objections.id, number: objections.number, requestNumber: requests.number, due: deadlines.due })
+    .from(objections)
+    .innerJoin(deadlines, eq(deadlines.id, objections.deadlineId))
+    .innerJoin(requests, eq(requests.id, objections.requestId))
+    .where(and(eq(objections.officeId, officeId), eq(objections.status, 'filed'), isNull(deadlines.closedAt)))
+    .orderBy(asc(deadlines.due), asc(objections.id))
+    .limit(CASE_LIMIT);
+}
+
+/** Disputes still before the Komisi Informasi, with the nearest of the commission's running clocks. */
+async function runningDisputes(exec: Executor, officeId: number) {
+  return exec
+    .select({ id: disputes.id, objectionNumber: objections.number, commission: disputes.commission, stage: disputes.stage, filedOn: disputes.filedOn, due: sql<string | null>`min(${deadlines.due})::text` })
+    .from(disputes)
+    .innerJoin(objections, eq(objections.id, disputes.objectionId))
+    .leftJoin(deadlines, and(or(eq(deadlines.id, disputes.startDeadlineId), eq(deadlines.id, disputes.finishDeadlineId)), isNull(deadlines.closedAt)))
+    .where(and(eq(disputes.officeId, officeId), ne(disputes.stage, 'closed')))
+    .groupBy(disputes.id, objections.number)
+    .orderBy(asc(disputes.filedOn), asc(disputes.id))
+    .limit(CASE_LIMIT);
+}
+
+/** "3 hari kerja lagi", "hari ini" or "lewat 2 hari kerja": `days` working days to or past the due date. */
+function dueText(overdue: boolean, days: number): Text {
+  if (overdue) return days > 0 ? text(`lewat ${days} hari kerja`, `${days} working day${days === 1 ? '' : 's'} overdue`) : text('lewat batas waktu', 'overdue');
+  if (days === 0) return text('hari ini', 'today');
+  return text(`${days} hari kerja lagi`, `${days} working day${days === 1 ? '' : 's'} left`);
+}
+
 function Card(props: { title: Text; lang: Lang; children?: Children }): JSX.Element {
   return (
     <section class="card">
@@ -78,7 +116,8 @@ export async function deskHomeRoutes(app: App, { database }: AppDeps): Promise<v
     const today = todayIn(office.timeZone);
     const roles = me.roles as Role[];
     const has = (r: Role) => roles.includes(r) || roles.includes('system_admin');
-    const [deadlineSummary, missingYears, nextClosures, recent, staffCount, unitCount, outbox, officeCount] = await Promise.all([
+    const seesCases = has('ppid') || has('atasan_ppid');
+    const [deadlineSummary, missingYears, nextClosures, recent, staffCount, unitCount, outbox, officeCount, objectionRows, disputeRows] = await Promise.all([
       openDeadlines(db, office.id, today),
       yearsWithoutHolidays(db, today),
       db
@@ -94,7 +133,16 @@ export async function deskHomeRoutes(app: App, { database }: AppDeps): Promise<v
       db.select({ n: count() }).from(units).where(and(eq(units.officeId, office.id), eq(units.active, true))),
       roles.includes('system_admin') ? outboxStats(db) : Promise.resolve(undefined),
       roles.includes('system_admin') ? allOffices(db).then((o) => o.length) : Promise.resolve(0),
+      seesCases ? waitingObjections(db, office.id) : Promise.resolve([]),
+      seesCases ? runningDisputes(db, office.id) : Promise.resolve([]),
     ]);
+    const calendar = objectionRows.length > 0 ? await loadOfficeCalendar(db, office.id) : undefined;
+    const waiting = calendar
+      ? objectionRows.map((o) => {
+          const overdue = today > o.due;
+          return { ...o, overdue, when: dueText(overdue, overdue ? workingDaysBetween(o.due, today, calendar) : workingDaysBetween(today, o.due, calendar)) };
+        })
+      : [];
     return sendHtml(
       reply,
       <Layout ctx={ctx} title={text(`Selamat datang, ${me.name}`, `Welcome, ${me.name}`)} officeName={office.name}>
@@ -152,6 +200,83 @@ export async function deskHomeRoutes(app: App, { database }: AppDeps): Promise<v
               <a href="/desk/holidays">{say(lang, text('Kalender hari kerja', 'Working-day calendar'))}</a>
             </p>
           </Card>
+          {seesCases ? (
+            <Card lang={lang} title={text('Keberatan menunggu tanggapan', 'Objections awaiting an answer')}>
+              {waiting.length === 0 ? (
+                <p>{say(lang, text('Tidak ada keberatan yang menunggu tanggapan Atasan PPID.', 'No objection is waiting for the Atasan PPID.'))}</p>
+              ) : (
+                <DataTable lang={lang} id="home-objections" caption={text('Keberatan menunggu tanggapan, yang lewat batas waktu lebih dahulu', 'Objections awaiting an answer, overdue first')}>
+                  <thead>
+                    <tr>
+                      <th scope="col">{say(lang, text('Keberatan', 'Objection'))}</th>
+                      <th scope="col">{say(lang, text('Permohonan', 'Request'))}</th>
+                      <th scope="col">{say(lang, text('Tanggapan paling lambat', 'Answer due'))}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {waiting.map((o) => (
+                      <tr>
+                        <td>
+                          <a href={`/desk/keberatan/${o.id}`} safe>
+                            {o.number}
+                          </a>
+                        </td>
+                        <td safe>{o.requestNumber}</td>
+                        <td>
+                          {Html.escapeHtml(formatDay(lang, o.due))}{' '}
+                          {o.overdue ? <strong>({say(lang, o.when)})</strong> : <>({say(lang, o.when)})</>}
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </DataTable>
+              )}
+              <p>
+                <a href="/desk/keberatan">{say(lang, text('Register keberatan', 'Objection register'))}</a>
+              </p>
+            </Card>
+          ) : (
+            ''
+          )}
+          {seesCases ? (
+            <Card lang={lang} title={text('Sengketa berjalan', 'Disputes in progress')}>
+              {disputeRows.length === 0 ? (
+                <p>{say(lang, text('Tidak ada sengketa yang sedang berjalan di Komisi Informasi.', 'No dispute is in progress at the Information Commission.'))}</p>
+              ) : (
+                <DataTable lang={lang} id="home-disputes" caption={text('Sengketa berjalan di Komisi Informasi', 'Disputes in progress at the Information Commission')}>
+                  <thead>
+                    <tr>
+                      <th scope="col">{say(lang, text('Keberatan', 'Objection'))}</th>
+                      <th scope="col">{say(lang, text('Tahap', 'Stage'))}</th>
+                      <th scope="col">{say(lang, text('Batas komisi berikutnya', "The commission's next deadline"))}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {disputeRows.map((d) => (
+                      <tr>
+                        <td>
+                          <a href={`/desk/sengketa/${d.id}`} safe>
+                            {d.objectionNumber}
+                          </a>
+                          <br />
+                          <span class="hint">
+                            {Html.escapeHtml(t(lang, text(`${d.commission}, diterima ${formatDay('id', d.filedOn)}`, `${d.commission}, received ${formatDay('en', d.filedOn)}`)))}
+                          </span>
+                        </td>
+                        <td>{isDisputeStage(d.stage) ? say(lang, DISPUTE_STAGE_LABELS[d.stage]) : Html.escapeHtml(d.stage)}</td>
+                        <td>{d.due ? Html.escapeHtml(formatDay(lang, d.due)) : '—'}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </DataTable>
+              )}
+              <p>
+                <a href="/desk/sengketa">{say(lang, text('Daftar sengketa', 'Dispute list'))}</a>
+              </p>
+            </Card>
+          ) : (
+            ''
+          )}
           {has('office_admin') ? (
             <Card lang={lang} title={text('Kantor Anda', 'Your office')}>
               <p>

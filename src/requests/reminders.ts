@@ -29,7 +29,7 @@ export function reminderThreshold(left: number, days: readonly number[]): number
   return fitting.length > 0 ? Math.min(...fitting) : undefined;
 }
 
-function daysLeftText(left: number): string {
+export function daysLeftText(left: number): string {
   return left === 0 ? 'hari ini' : `${left} hari kerja lagi`;
 }
 
@@ -106,7 +106,7 @@ async function remindOffice(db: Db, office: OfficeRow, now: Date, base: string):
 }
 
 /** " 2 hari kerja" late; nothing to add when only non-working days have passed since the due date. */
-function lateBy(due: string, today: string, calendar: OfficeCalendar): string {
+export function lateBy(due: string, today: string, calendar: OfficeCalendar): string {
   const late = workingDaysBetween(due, today, calendar);
   return late > 0 ? ` ${late} hari kerja` : '';
 }

@@ -7,6 +7,7 @@ import { renderPdf } from '../letters/render.ts';
 import { demoEmail } from '../offices/seed.ts';
 import { todayIn } from '../offices/portal.tsx';
 import { officeBySlug, staffByEmail } from '../offices/store.ts';
+import { seedDemoObjections } from '../objections/seed.ts';
 import type { DecisionForm, IntakeForm } from './rules.ts';
 import { answerDisposition, decide, deliver, dispose, escalate, extend, handOver, newSubmissionKey, setFileRelease, submitRequest } from './service.ts';
 import { filesOf } from './store.ts';
@@ -100,5 +101,6 @@ export async function seedDemoRequests(db: Db, baseUrl: string): Promise<number>
     await extend(db, ppid, scope, extended.request.id, { reason: 'Informasi perlu dihimpun dari tiga subbagian dan diperiksa kelengkapannya.' }, ctx);
     created += 6;
   }
+  await seedDemoObjections(db, baseUrl);
   return created;
 }
