@@ -3,6 +3,7 @@ import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interface
 import { formatDay, formatMoment, t, text, type Lang } from '../kernel/i18n.ts';
 import { unprintableCharacter } from '../letters/charset.ts';
 import { letterhead, renderPdf } from '../letters/render.ts';
+import { caseSections, hasCases, noCasesText } from '../objections/register.ts';
 import type { OfficeRow } from '../offices/store.ts';
 import type { MonthlyReport } from './register.ts';
 import {
@@ -15,6 +16,7 @@ import {
   REGISTER_COLUMNS,
   registerCells,
   type ChartGeometry,
+  type FigureSection,
   type RegisterColumn,
   type RegisterFilter,
   type RegisterRow,
@@ -43,7 +45,7 @@ const REGISTER_TITLE = text('Register Pelayanan Informasi Publik', 'Register of 
 const MONTHLY_TITLE = text('Laporan Bulanan Layanan Informasi Publik', 'Monthly Report of Public Information Service');
 const NIK_NOTE = text('NIK ditampilkan tersamar sesuai perlindungan data pribadi.', 'NIKs are shown masked to protect personal data.');
 
-function truncationNote(lang: Lang, shown: number, total: number): string | undefined {
+export function truncationNote(lang: Lang, shown: number, total: number): string | undefined {
   if (total <= shown) return undefined;
   return t(lang, text(`Berkas ini memuat ${shown} dari ${total} baris; persempit saringan untuk sisanya.`, `This file holds ${shown} of ${total} rows; narrow the filter for the rest.`));
 }
@@ -92,18 +94,18 @@ function addRegisterSheet(book: ExcelJS.Workbook, name: string, rows: readonly R
  */
 const REPORT_COLUMNS: readonly RegisterColumn[] = REGISTER_COLUMNS.filter((c) => !['nik', 'address', 'contact'].includes(c));
 
-function addAboutSheet(book: ExcelJS.Workbook, lang: Lang, lines: readonly (readonly [string, string])[]): void {
+export function addAboutSheet(book: ExcelJS.Workbook, lang: Lang, lines: readonly (readonly [string, string])[]): void {
   const sheet = book.addWorksheet(t(lang, text('Keterangan', 'About')));
   sheet.columns = [{ width: 26 }, { width: 90 }];
   for (const line of lines) sheet.addRow([...line]);
   sheet.getColumn(1).font = { bold: true };
 }
 
-async function bookBytes(book: ExcelJS.Workbook): Promise<Buffer> {
+export async function bookBytes(book: ExcelJS.Workbook): Promise<Buffer> {
   return Buffer.from(await book.xlsx.writeBuffer());
 }
 
-function newBook(generatedAt: Date): ExcelJS.Workbook {
+export function newBook(generatedAt: Date): ExcelJS.Workbook {
   const book = new ExcelJS.Workbook();
   book.creator = 'Lentera';
   book.created = generatedAt;
@@ -144,11 +146,12 @@ export function monthlyXlsx(x: MonthlyExport): Promise<Buffer> {
   sheet.addRow([x.office.name]);
   sheet.addRow([periodLine(lang, report)]);
   sheet.addRow([]);
-  if (report.rows.length === 0) {
-    sheet.addRow([emptyMonthText(lang, report.period.month)]);
-  } else {
+  const cases = hasCases(report.cases.figures) ? caseSections(report.cases.figures, report.period) : [];
+  if (report.rows.length === 0) sheet.addRow([emptyMonthText(lang, report.period.month)]);
+  if (cases.length === 0) sheet.addRow([noCasesText(lang, report.period.month)]);
+  if (report.rows.length > 0 || cases.length > 0) {
     sheet.addRow([t(lang, text('Bagian', 'Section')), t(lang, text('Uraian', 'Item')), t(lang, text('Nilai', 'Value'))]).font = { bold: true };
-    for (const section of monthlySections(report.figures)) {
+    for (const section of [...(report.rows.length > 0 ? monthlySections(report.figures) : []), ...cases]) {
       for (const line of section.lines) sheet.addRow([t(lang, section.title), t(lang, line.label), line.value === null ? figureValue(lang, line) : line.unit === 'requests' ? line.value : Math.round(line.value * 10) / 10]);
     }
   }
@@ -170,12 +173,12 @@ export function printable(value: string): string {
 }
 
 /** The letterhead, centred: it is drawn for a portrait page's width. */
-function centredLetterhead(office: OfficeRow): Content {
+export function centredLetterhead(office: OfficeRow): Content {
   const lines = office.letterheadLines.length > 0 ? office.letterheadLines : [office.name];
   return { columns: [{ width: '*', text: '' }, { width: 475, stack: letterhead({ ...office, letterheadLines: lines.map(printable) }) }, { width: '*', text: '' }] };
 }
 
-function pageFooter(lang: Lang) {
+export function pageFooter(lang: Lang) {
   return (current: number, total: number): Content => ({
     text: t(lang, text(`Halaman ${current} dari ${total}`, `Page ${current} of ${total}`)),
     alignment: 'center',
@@ -271,6 +274,42 @@ export function emptyMonthText(lang: Lang, month: string): string {
   );
 }
 
+/** A report's table of figures: one label and one value per line. */
+function figureTable(lang: Lang, section: FigureSection): Content {
+  return {
+    stack: [
+      { text: printable(t(lang, section.title)), bold: true, margin: [0, 8, 0, 4] },
+      {
+        table: { widths: ['*', 60], body: section.lines.map((line) => [printable(t(lang, line.label)), { text: figureValue(lang, line), alignment: 'right' }]) },
+        layout: { hLineWidth: () => 0.5, vLineWidth: () => 0, hLineColor: () => '#aaaaaa' },
+      },
+    ],
+    unbreakable: true,
+  };
+}
+
+/** The month's objections and disputes: their tables, or a sentence when there were none. */
+function casesPdf(lang: Lang, report: MonthlyReport): Content[] {
+  const { figures, objections, disputes } = report.cases;
+  if (!hasCases(figures)) return [{ text: printable(noCasesText(lang, report.period.month)), margin: [0, 12, 0, 0] }];
+  return [
+    {
+      text: printable(
+        t(
+          lang,
+          text(
+            `Angka keberatan dan sengketa dihitung dari ${objections.length} baris register keberatan (tanggal diterima) dan ${disputes.length} baris daftar sengketa (tanggal diajukan) bulan ini.`,
+            `The objection and dispute figures are counted from this month's ${objections.length} rows of the register of objections (date received) and ${disputes.length} rows of the list of disputes (date filed).`,
+          ),
+        ),
+      ),
+      fontSize: 9,
+      margin: [0, 12, 0, 0],
+    },
+    ...caseSections(figures, report.period).map((section) => figureTable(lang, section)),
+  ];
+}
+
 export function monthlyPdf(x: MonthlyExport): Promise<Buffer> {
   const { lang, report } = x;
   const sections = monthlySections(report.figures);
@@ -278,18 +317,7 @@ export function monthlyPdf(x: MonthlyExport): Promise<Buffer> {
     report.rows.length === 0
       ? [{ text: emptyMonthText(lang, report.period.month), margin: [0, 8, 0, 8] }]
       : [
-          ...sections.map(
-            (section): Content => ({
-              stack: [
-                { text: printable(t(lang, section.title)), bold: true, margin: [0, 8, 0, 4] },
-                {
-                  table: { widths: ['*', 60], body: section.lines.map((line) => [printable(t(lang, line.label)), { text: figureValue(lang, line), alignment: 'right' }]) },
-                  layout: { hLineWidth: () => 0.5, vLineWidth: () => 0, hLineColor: () => '#aaaaaa' },
-                },
-              ],
-              unbreakable: true,
-            }),
-          ),
+          ...sections.map((section) => figureTable(lang, section)),
           ...monthlyCharts(report.figures, lang).map(
             (chart): Content => ({
               stack: [
@@ -325,6 +353,7 @@ export function monthlyPdf(x: MonthlyExport): Promise<Buffer> {
         margin: [0, 0, 0, 4],
       },
       ...figures,
+      ...casesPdf(lang, report),
       { text: printable(`${t(lang, text('Disusun oleh', 'Prepared by'))}: ${x.generatedBy}`), margin: [0, 16, 0, 0], fontSize: 9 },
     ],
   };

@@ -164,6 +164,8 @@ describe('register, supervision and monthly report pages', () => {
     assert.ok(html.includes('<title id="chart-channel-title">Permohonan diterima menurut saluran</title>'));
     assert.ok(html.includes('Daring (portal): 1; Datang langsung: 1'));
     assert.ok(html.includes(`href="/desk/laporan-bulanan.pdf?bulan=${thisMonth}"`));
+    assert.ok(html.includes('<h2 id="cases-h">Keberatan dan sengketa informasi</h2>'));
+    assert.ok(html.includes('Tidak ada keberatan yang diterima dan tidak ada sengketa informasi yang diajukan'), 'no table of zeros for a month without objections');
     // The walk-in count links to the register rows it was counted from.
     const link = html.match(/href="(\/desk\/register\?[^"]*channel=walk_in[^"]*)"/)?.[1]?.replace(/&amp;/g, '&');
     assert.ok(link, 'the count links to the register');

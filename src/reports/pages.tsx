@@ -11,6 +11,7 @@ import { actorOf, currentStaff, sendAttachment, sendHtml, staffOffice } from '..
 import { recordEvent } from '../kernel/audit/store.ts';
 import { ErrorSummary, SelectField, TextField, type FormState } from '../web/forms.tsx';
 import { DataTable, Layout, pageContext, say, type PageContext } from '../web/layout.tsx';
+import { caseSections, hasCases, noCasesText } from '../objections/register.ts';
 import { emptyMonthText, monthlyPdf, monthlyXlsx, registerPdf, registerXlsx, XLSX_TYPE } from './exports.ts';
 import { EXPORT_LIMIT, monthlyReport, registerCount, registerRows, supervision, type MonthlyReport, type Supervision } from './register.ts';
 import {
@@ -437,6 +438,58 @@ function BarChart(props: { lang: Lang; id: string; title: Text; geometry: ChartG
   );
 }
 
+/** The month's objections and disputes, counted from /desk/keberatan and /desk/sengketa rows, each count linked to them. */
+function CasesSection(props: { lang: Lang; report: MonthlyReport }): JSX.Element {
+  const { lang, report } = props;
+  const { figures, objections, disputes } = report.cases;
+  return (
+    <section aria-labelledby="cases-h">
+      <h2 id="cases-h">{say(lang, text('Keberatan dan sengketa informasi', 'Objections and information disputes'))}</h2>
+      {hasCases(figures) ? (
+        <>
+          <p>
+            {say(
+              lang,
+              text(
+                `Dihitung dari ${objections.length} baris register keberatan yang diterima bulan ini dan ${disputes.length} baris daftar sengketa yang diajukan bulan ini, sebagaimana keduanya menunjukkannya sekarang.`,
+                `Counted from the ${objections.length} rows of the register of objections received this month and the ${disputes.length} rows of the list of disputes filed this month, as both show them now.`,
+              ),
+            )}
+          </p>
+          {caseSections(figures, report.period).map((section) => (
+            <DataTable lang={lang} id={`fig-${section.id}`} caption={section.title} captionVisible>
+              <thead>
+                <tr>
+                  <th scope="col">{say(lang, text('Uraian', 'Item'))}</th>
+                  <th scope="col">{say(lang, text('Nilai', 'Value'))}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {section.lines.map((line) => (
+                  <tr>
+                    <th scope="row">{say(lang, line.label)}</th>
+                    <td class="num">
+                      {line.href && line.value ? (
+                        <a href={line.href} safe>
+                          {figureValue(lang, line)}
+                        </a>
+                      ) : (
+                        <span safe>{figureValue(lang, line)}</span>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </DataTable>
+          ))}
+        </>
+      ) : (
+        <p safe>{noCasesText(lang, report.period.month)}</p>
+      )}
+    </section>
+  );
+}
+
 function MonthlyPage(props: { ctx: PageContext; office: OfficeRow; form: FormState; report?: MonthlyReport }): JSX.Element {
   const { ctx, office, report } = props;
   const lang = ctx.lang;
@@ -534,6 +587,7 @@ function MonthlyPage(props: { ctx: PageContext; office: OfficeRow; form: FormSta
               ))}
             </>
           )}
+          <CasesSection lang={lang} report={report} />
         </>
       ) : (
         ''

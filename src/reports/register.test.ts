@@ -8,6 +8,8 @@ import { demoEmail, seedDemo } from '../offices/seed.ts';
 import { officeBySlug, staffByEmail, type OfficeRow } from '../offices/store.ts';
 import { APPLICANT_TYPES, CHANNELS, OUTCOMES, type DecisionForm, type IntakeForm } from '../requests/rules.ts';
 import { answerDisposition, decide, deliver, dispose, escalate, explainExempt, extend, handOver, newSubmissionKey, submitRequest } from '../requests/service.ts';
+import { objectionRegisterRows } from '../objections/register.ts';
+import { decideObjection, fileObjection } from '../objections/service.ts';
 import { monthlyPdf, monthlyXlsx, registerPdf, registerXlsx } from './exports.ts';
 import { monthlyReport, registerCount, registerRows, supervision } from './register.ts';
 import { checkMonth, REGISTER_COLUMNS, REGISTER_DECISIONS, registerCells, type RegisterFilter, type RegisterRow } from './rules.ts';
@@ -71,7 +73,7 @@ before(async () => {
   await seedDemo(db, cliActor('test'), base);
   office = (await officeBySlug(db, 'kab-belitung-timur'))!;
   other = (await officeBySlug(db, 'kab-bintan'))!;
-  for (const key of ['desk', 'ppid', 'unit']) {
+  for (const key of ['desk', 'ppid', 'unit', 'atasan']) {
     const member = (await staffByEmail(db, demoEmail(key, 'kab-belitung-timur')))!;
     people[key] = { staffId: member.id, label: member.email, ip: '', requestId: 't' };
   }
@@ -97,6 +99,15 @@ before(async () => {
   // C: a walk-in, explained at the desk as exempt after 4 minutes (SOP: 5).
   await submit('C', '2026-10-07T01:00:00Z', desk, people.desk!);
   await explainExempt(db, people.desk!, scope(), ids.C!, { pasal17: 'h', dikReference: 'DIK No. 12: data pribadi pemilih', explanation: 'Memuat NIK pemilih.' }, at('2026-10-07T01:04:00Z'));
+  // The applicant objects to C (ground a); the Atasan PPID upholds the refusal.
+  const { objection } = await fileObjection(
+    db,
+    anonymous,
+    { officeId: office.id, requestId: ids.C!, form: { grounds: '', groundList: ['a'], description: 'Data yang diminta tidak memuat NIK.', proxyName: '', proxyAddress: '', proxyPhone: '', lateReason: '' }, submissionKey: newSubmissionKey(), files: [] },
+    at('2026-10-09T03:00:00Z'),
+  );
+  numbers.objection = objection.number;
+  await decideObjection(db, people.atasan!, scope(), objection.id, { action: 'uphold', reasons: 'Pengecualian sudah tepat.', terms: '', order: '' }, at('2026-10-22T03:00:00Z'));
   // D: escalated, a unit never answers its disposition, refused late (due 22 October).
   await submit('D', '2026-10-08T02:00:00Z');
   await escalate(db, people.desk!, scope(), ids.D!, { note: 'Mohon diputus.' }, at('2026-10-08T03:00:00Z'));
@@ -276,6 +287,16 @@ describe(`register and reports (${ENGINE})`, () => {
     assert.deepEqual([f.decided, f.onTime, f.late, f.extended, f.openAtEnd, f.openOverdue], [5, 4, 1, 1, 3, 1]);
     // Working days from day zero: G 1, A 11, B 0, C 0, D 16.
     assert.deepEqual(f.workingDays, { count: 5, median: 1, mean: 5.6 });
+    // The objections and disputes likewise: counted from the register keberatan rows of the month.
+    const objections = await objectionRegisterRows(db, { officeId: office.id }, { from: '2026-10-01', to: '2026-10-31', status: '', ground: '' });
+    assert.deepEqual(report.cases.objections, objections);
+    assert.deepEqual(objections.map((o) => o.number), [numbers.objection]);
+    const c = report.cases.figures;
+    assert.equal(c.objections.received, objections.length);
+    assert.equal(c.objections.byStatus.upheld, objections.filter((o) => o.status === 'upheld').length);
+    assert.equal(c.objections.openAtEnd, objections.filter((o) => o.endedDay === null || o.endedDay > '2026-10-31').length);
+    assert.equal(c.disputes.filed, report.cases.disputes.length);
+    assert.deepEqual([c.objections.received, c.objections.byStatus.upheld, c.objections.byStatus.filed, c.objections.openAtEnd, c.objections.answeredLate, c.disputes.filed], [1, 1, 0, 0, 0, 0]);
   });
 
   test('the monthly PDF and XLSX carry the figures, the chart and the rows, never the NIK', async () => {
@@ -284,7 +305,7 @@ describe(`register and reports (${ENGINE})`, () => {
     const report = await monthlyReport(t.database.db, office, checked.period, '2026-11-02');
     const input = { office, lang: 'id' as const, report, generatedAt: new Date('2026-11-02T03:00:00Z'), generatedBy: 'Budi Santoso' };
     const pdf = await readPdf(await monthlyPdf(input));
-    for (const expected of ['LAPORAN BULANAN LAYANAN INFORMASI PUBLIK', 'Oktober 2026', 'Kepada Yth. Sekretaris Komisi Pemilihan Umum Kabupaten Belitung Timur', 'Diputus tepat waktu', 'Permohonan diterima menurut saluran', 'Daring (portal)', '5,6']) {
+    for (const expected of ['LAPORAN BULANAN LAYANAN INFORMASI PUBLIK', 'Oktober 2026', 'Kepada Yth. Sekretaris Komisi Pemilihan Umum Kabupaten Belitung Timur', 'Diputus tepat waktu', 'Permohonan diterima menurut saluran', 'Daring (portal)', '5,6', 'Keberatan masuk']) {
       assert.ok(pdf.text.includes(expected), expected);
     }
     assert.ok(!pdf.text.includes(NIK));
@@ -295,6 +316,7 @@ describe(`register and reports (${ENGINE})`, () => {
     book.getWorksheet('Angka')!.eachRow((r) => figures.push((r.values as unknown[]).slice(1)));
     assert.ok(figures.some((r) => r[1] === 'Jumlah' && r[2] === 8));
     assert.ok(figures.some((r) => r[1] === 'Diputus terlambat' && r[2] === 1));
+    assert.ok(figures.some((r) => r[0] === 'Keberatan yang diterima bulan ini' && r[1] === 'Keberatan masuk' && r[2] === 1));
     assert.equal(book.getWorksheet('Register')!.rowCount, 9);
   });
 
@@ -306,6 +328,8 @@ describe(`register and reports (${ENGINE})`, () => {
     const pdf = await readPdf(await monthlyPdf({ office, lang: 'id', report, generatedAt: new Date(), generatedBy: 'x' }));
     assert.ok(pdf.text.includes('Tidak ada permohonan informasi yang diterima pada Agustus 2026'));
     assert.ok(!pdf.text.includes('Diputus tepat waktu'), 'no zero figures shown as if measured');
+    assert.ok(pdf.text.replace(/\s+/g, ' ').includes('Tidak ada keberatan yang diterima dan tidak ada sengketa informasi yang diajukan pada Agustus 2026.'));
+    assert.ok(!pdf.text.includes('Keberatan masuk'));
     assert.equal(checkMonth('2026-12', '2026-11-02').ok, false);
     assert.equal(checkMonth('2026-1', '2026-11-02').ok, false);
   });

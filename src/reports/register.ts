@@ -4,6 +4,7 @@ import { calendarOf } from '../calendar/store.ts';
 import type { Executor } from '../db/client.ts';
 import { auditEvents, deadlines, dispositions, requests, staff, units } from '../db/schema.ts';
 import type { OfficeRow } from '../offices/store.ts';
+import { caseFigures, disputeRows, objectionRegisterRows, type CaseFigures, type DisputeListRow, type ObjectionRegisterRow } from '../objections/register.ts';
 import {
   monthlyFigures,
   officerLines,
@@ -229,11 +230,29 @@ export interface MonthlyReport {
   /** The register rows of the month: exactly what /desk/register shows for the same dates. */
   readonly rows: RegisterRow[];
   readonly figures: MonthlyFigures;
+  /** The month's objections and disputes: what /desk/keberatan and /desk/sengketa show for the same dates. */
+  readonly cases: {
+    readonly objections: ObjectionRegisterRow[];
+    readonly disputes: DisputeListRow[];
+    readonly figures: CaseFigures;
+  };
 }
 
-/** The month's figures, computed from the month's register rows and nothing else. */
+/** The month's figures, computed from the month's register rows (requests, objections, disputes) and nothing else. */
 export async function monthlyReport(exec: Executor, office: OfficeRow, period: MonthPeriod, today: string): Promise<MonthlyReport> {
   const filter: RegisterFilter = { from: period.from, to: period.to, status: '', channel: '', decision: '' };
-  const [rows, calendar] = await Promise.all([registerRows(exec, office, filter), calendarOf(exec, office)]);
-  return { period, filter, rows, figures: monthlyFigures(rows, period.to, today, calendar) };
+  const scope = { officeId: office.id };
+  const [rows, calendar, objections, disputes] = await Promise.all([
+    registerRows(exec, office, filter),
+    calendarOf(exec, office),
+    objectionRegisterRows(exec, scope, { from: period.from, to: period.to, status: '', ground: '' }),
+    disputeRows(exec, scope, { from: period.from, to: period.to, stage: '' }, { today }),
+  ]);
+  return {
+    period,
+    filter,
+    rows,
+    figures: monthlyFigures(rows, period.to, today, calendar),
+    cases: { objections, disputes, figures: caseFigures(objections, disputes, period.to, today) },
+  };
 }

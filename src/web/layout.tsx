@@ -51,6 +51,8 @@ const DESK_NAV: readonly NavLink[] = [
   { href: '/desk/permohonan', label: text('Permohonan', 'Requests'), roles: ['desk_officer', 'ppid', 'atasan_ppid'] },
   { href: '/desk/disposisi', label: text('Disposisi', 'Assignments'), roles: ['information_provider', 'ppid'] },
   { href: '/desk/register', label: text('Register', 'Register'), roles: ['desk_officer', 'ppid', 'atasan_ppid'] },
+  { href: '/desk/keberatan', label: text('Keberatan', 'Objections'), roles: ['desk_officer', 'ppid', 'atasan_ppid'] },
+  { href: '/desk/sengketa', label: text('Sengketa', 'Disputes'), roles: ['desk_officer', 'ppid', 'atasan_ppid'] },
   { href: '/desk/supervisi', label: text('Supervisi harian', 'Daily supervision'), roles: ['ppid'] },
   { href: '/desk/laporan-bulanan', label: text('Laporan bulanan', 'Monthly report'), roles: ['ppid', 'atasan_ppid'] },
   { href: '/desk/dip', label: text('DIP', 'DIP'), roles: ['ppid', 'information_provider'] },

@@ -16,6 +16,10 @@ import { dipItemRoutes } from '../dip/desk-items.tsx';
 import { portalRoutes } from '../offices/portal.tsx';
 import { requestPortalRoutes } from '../requests/portal.tsx';
 import { requestApiRoutes } from '../requests/api.ts';
+import { objectionDeskRoutes } from '../objections/desk-pages.tsx';
+import { disputeDeskRoutes } from '../objections/dispute-pages.tsx';
+import { objectionRegisterRoutes } from '../objections/register-pages.tsx';
+import { objectionPortalRoutes } from '../objections/portal.tsx';
 import { reportRoutes } from '../reports/pages.tsx';
 import type { App, AppDeps } from './app.ts';
 import { healthRoutes } from './health.ts';
@@ -27,6 +31,9 @@ export async function registerCapabilities(app: App, deps: AppDeps): Promise<voi
   await deskHomeRoutes(app, deps);
   await officeDeskRoutes(app, deps);
   await requestDeskRoutes(app, deps);
+  await objectionRegisterRoutes(app, deps);
+  await objectionDeskRoutes(app, deps);
+  await disputeDeskRoutes(app, deps);
   await dipImportRoutes(app, deps);
   await dipEditionRoutes(app, deps);
   await dipPromoteRoutes(app, deps);
@@ -41,5 +48,6 @@ export async function registerCapabilities(app: App, deps: AppDeps): Promise<voi
   await dipPortalRoutes(app, deps);
   await officePageRoutes(app, deps);
   await requestPortalRoutes(app, deps);
+  await objectionPortalRoutes(app, deps);
   await portalRoutes(app, deps);
 }
