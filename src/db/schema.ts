@@ -838,20 +838,22 @@ export const surveyInvitations = pgTable(
   (t) => [uniqueIndex('survey_invitations_request_key').on(t.requestId), uniqueIndex('survey_invitations_token_key').on(t.tokenHash)],
 );
 
-/** An SKM answer: the nine elements (U1–U9) scored 1–4, no identity kept with it. */
+/**
+ * An SKM answer: the nine elements (U1–U9) scored 1–4. Nothing links it to its invitation (and so to
+ * the request and the applicant): "answered once" is kept on the invitation (src/survey/service.ts).
+ */
 export const surveyResponses = pgTable(
   'survey_responses',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
     officeId: integer('office_id').notNull().references(() => offices.id),
-    invitationId: bigint('invitation_id', { mode: 'number' }).references(() => surveyInvitations.id),
     scores: integer('scores').array().notNull(),
     comment: text('comment').notNull().default(''),
     /** The office's local day of the answer: periods are counted on it. */
     answeredOn: date('answered_on', { mode: 'string' }).notNull(),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex('survey_responses_invitation_key').on(t.invitationId), index('survey_responses_office_day_idx').on(t.officeId, t.answeredOn)],
+  (t) => [index('survey_responses_office_day_idx').on(t.officeId, t.answeredOn)],
 );
 
 export const schema = {

@@ -12,7 +12,7 @@ export const TIME_ZONES = [
 ] as const;
 
 /** Top-level paths the portal uses itself; an office slug may not take them. */
-export const RESERVED_SLUGS = new Set(['api', 'desk', 'static', 'masuk', 'keluar', 'lupa-sandi', 'atur-sandi', 'healthz', 'readyz', 'verifikasi', 'unduh', 'favicon.ico', 'robots.txt']);
+export const RESERVED_SLUGS = new Set(['api', 'desk', 'static', 'masuk', 'keluar', 'lupa-sandi', 'atur-sandi', 'healthz', 'readyz', 'verifikasi', 'unduh', 'survei', 'statistik', 'statistik.csv', 'statistik.json', 'favicon.ico', 'robots.txt']);
 
 export const LEVEL_LABELS: Readonly<Record<Level, Text>> = {
   ri: text('KPU RI', 'KPU RI (national)'),

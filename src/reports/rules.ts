@@ -735,7 +735,7 @@ export interface ChartGeometry {
 export const CHART = { width: 460, labelWidth: 190, rowHeight: 24, barHeight: 14, valueSpace: 40 } as const;
 
 /** Bars scaled to the largest value; a zero is drawn as no bar, so only its number says it. */
-export function barChart(bars: readonly ChartBar[], options: Partial<typeof CHART> = {}): ChartGeometry {
+export function barChart(bars: readonly ChartBar[], options: Partial<Record<keyof typeof CHART, number>> = {}): ChartGeometry {
   const o = { ...CHART, ...options };
   const max = Math.max(0, ...bars.map((b) => b.value));
   const plot = o.width - o.labelWidth - o.valueSpace;

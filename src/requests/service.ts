@@ -22,6 +22,7 @@ import type { JobHandler } from '../kernel/outbox/runner.ts';
 import { todayIn } from '../offices/portal.tsx';
 import type { Role } from '../offices/roles.ts';
 import { officeById, staffById, unitInScope, type OfficeRow, type OfficeScope, type StaffRow } from '../offices/store.ts';
+import { inviteOnClose } from '../survey/service.ts';
 import { addresseeOf, exemptExplanationBlocks, extensionBlocks, handoverBlocks, noticeBlocks, refusalBlocks, renderReceiptPdf } from './documents.ts';
 import {
   checkDecision,
@@ -526,6 +527,7 @@ export async function handOver(db: Db, actor: Actor, scope: OfficeScope, id: num
       .where(eq(requests.id, s.request.id));
     await event(s, actor, 'request.handed_over', { status: s.request.status }, { status: s.to, letter: letter.number, minutes: minutesBetween(s.request.receivedAt, now), sopMinutes: SOP_MINUTES.hand_over });
     await mailApplicant(s.tx, s.office, s.request, `Informasi telah diserahkan: ${s.request.number}`, [`Informasi yang Anda minta (${s.request.number}) telah diserahkan di desk layanan informasi.`, 'Tanda terima terlampir.'], [letterPdfAttachment(letter)]);
+    await inviteOnClose(s.tx, s.office, s.request, ctx.baseUrl, now);
     return letter;
   });
 }
@@ -567,6 +569,7 @@ export async function explainExempt(db: Db, actor: Actor, scope: OfficeScope, id
       .where(eq(requests.id, s.request.id));
     await event(s, actor, 'request.exempt_explained', { status: s.request.status }, { status: s.to, pasal17, letter: letter.number, minutes: minutesBetween(s.request.receivedAt, now), sopMinutes: SOP_MINUTES.exempt_explained });
     await mailApplicant(s.tx, s.office, s.request, `Pemberitahuan informasi dikecualikan: ${s.request.number}`, ['Penjelasan tertulis atas informasi yang dikecualikan terlampir.'], [letterPdfAttachment(letter)]);
+    await inviteOnClose(s.tx, s.office, s.request, ctx.baseUrl, now);
     return letter;
   });
 }
@@ -954,6 +957,7 @@ export async function deliver(db: Db, actor: Actor, scope: OfficeScope, id: numb
     }
     await s.tx.update(requests).set({ status: s.to, deliveredAt: now, deliveryMode: mode, paymentMethod: payment, closedAt: now }).where(eq(requests.id, s.request.id));
     await event(s, actor, 'request.delivered', { status: s.request.status }, { status: s.to, mode, payment: payment ?? undefined, amount: due > 0 ? due : undefined, files: files.length, receipt: receipt?.number, note: input.note.trim() || undefined });
+    await inviteOnClose(s.tx, s.office, s.request, ctx.baseUrl, now);
     return { receipt, token };
   });
 }

@@ -55,6 +55,7 @@ const DESK_NAV: readonly NavLink[] = [
   { href: '/desk/sengketa', label: text('Sengketa', 'Disputes'), roles: ['desk_officer', 'ppid', 'atasan_ppid'] },
   { href: '/desk/supervisi', label: text('Supervisi harian', 'Daily supervision'), roles: ['ppid'] },
   { href: '/desk/laporan-bulanan', label: text('Laporan bulanan', 'Monthly report'), roles: ['ppid', 'atasan_ppid'] },
+  { href: '/desk/skm', label: text('Survei kepuasan', 'Satisfaction survey'), roles: ['ppid', 'atasan_ppid'] },
   { href: '/desk/dip', label: text('DIP', 'DIP'), roles: ['ppid', 'information_provider'] },
   { href: '/desk/dip/edisi', label: text('Edisi DIP', 'DIP editions'), roles: ['ppid', 'atasan_ppid'] },
   { href: '/desk/dik', label: text('DIK', 'Exempt list (DIK)'), roles: ['ppid', 'atasan_ppid', 'information_provider'] },

@@ -21,6 +21,7 @@ import { disputeDeskRoutes } from '../objections/dispute-pages.tsx';
 import { objectionRegisterRoutes } from '../objections/register-pages.tsx';
 import { objectionPortalRoutes } from '../objections/portal.tsx';
 import { reportRoutes } from '../reports/pages.tsx';
+import { surveyRoutes } from '../survey/pages.tsx';
 import type { App, AppDeps } from './app.ts';
 import { healthRoutes } from './health.ts';
 
@@ -49,5 +50,6 @@ export async function registerCapabilities(app: App, deps: AppDeps): Promise<voi
   await officePageRoutes(app, deps);
   await requestPortalRoutes(app, deps);
   await objectionPortalRoutes(app, deps);
+  await surveyRoutes(app, deps);
   await portalRoutes(app, deps);
 }
