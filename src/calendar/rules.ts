@@ -151,6 +151,17 @@ export function instantAt(day: string, time: string, timeZone: string): Date {
 }
 
 /** 'YYYY-MM-DD' naming a real calendar day (no 30 February). */
+/**
+ * A form's `datetime-local` value ("2026-03-17T09:30") as the instant it names in the office's zone:
+ * undefined when empty, 'invalid' when it is not a real date and time.
+ */
+export function parseLocalDateTime(value: string, timeZone: string): Date | undefined | 'invalid' {
+  if (!value) return undefined;
+  const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::\d{2}(?:\.\d{1,3})?)?$/.exec(value);
+  if (!match || !isIsoDay(match[1]!) || Number(match[2]) > 23 || Number(match[3]) > 59) return 'invalid';
+  return instantAt(match[1]!, `${match[2]}:${match[3]}`, timeZone);
+}
+
 export function isIsoDay(value: string): boolean {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   if (!match) return false;
@@ -187,41 +198,52 @@ export const KIND_LABELS: Readonly<Record<SkippedDay['kind'], Text>> = {
   weekend: text('akhir pekan', 'weekend'),
 };
 
-/** The deadline told as sentences, for the applicant's notice and the desk; Indonesian is the reference text. */
-export function explainDeadline(result: DeadlineResult, lang: Lang): string[] {
+/**
+ * The deadline told as sentences, for the applicant's notice and the desk; Indonesian is the reference
+ * text. `startedBy` names what started a clock other than a receipt (an objection decision), e.g.
+ * text('Putusan keberatan diberikan', 'The objection decision was given').
+ */
+export function explainDeadline(result: DeadlineResult, lang: Lang, startedBy?: Text): string[] {
   const say = (id: string, en: string) => (lang === 'id' ? id : en);
   const day = (d: string) => formatDay(lang, d);
   const clock = (hhmm: string) => (lang === 'id' ? hhmm.replace(':', '.') : hhmm);
   const { receivedLocal: received, rules, dayZero, due, workingDays, skipped } = result;
   const zone = ZONE_NAMES[rules.timeZone] ?? rules.timeZone;
-  const sentences = [say(`Diterima ${day(received.day)} pukul ${clock(received.time)} ${zone}.`, `Received ${day(received.day)} at ${clock(received.time)} ${zone}.`)];
+  const sentences = [
+    startedBy
+      ? say(`${startedBy.id} ${day(received.day)} pukul ${clock(received.time)} ${zone}.`, `${startedBy.en} ${day(received.day)} at ${clock(received.time)} ${zone}.`)
+      : say(`Diterima ${day(received.day)} pukul ${clock(received.time)} ${zone}.`, `Received ${day(received.day)} at ${clock(received.time)} ${zone}.`),
+  ];
+  // What arrived, in the sentences on day zero: the request, or the event that started the clock.
+  const what = startedBy ? say('Peristiwa itu terjadi', 'That happened') : say('Permohonan masuk', 'It arrived');
+  const whatLower = startedBy ? say('peristiwa itu terjadi', 'that happened') : say('permohonan masuk', 'it arrived');
 
   if (result.dayZeroReason === 'received_on_working_day' && received.time < rules.hoursStart) {
     sentences.push(
       say(
-        `Permohonan masuk sebelum jam layanan dibuka (${clock(rules.hoursStart)}) pada hari kerja, sehingga tetap dihitung sebagai pekerjaan hari itu; hari itu menjadi hari ke-0.`,
-        `It arrived before opening time (${clock(rules.hoursStart)}) on a working day, so it counts as that day's work; that day is day zero.`,
+        `${what} sebelum jam layanan dibuka (${clock(rules.hoursStart)}) pada hari kerja, sehingga tetap dihitung sebagai pekerjaan hari itu; hari itu menjadi hari ke-0.`,
+        `${what} before opening time (${clock(rules.hoursStart)}) on a working day, so it counts as that day's work; that day is day zero.`,
       ),
     );
   } else if (result.dayZeroReason === 'received_on_working_day') {
     sentences.push(
       say(
-        `Hari itu hari kerja dan permohonan masuk dalam jam layanan (${clock(rules.hoursStart)}–${clock(rules.hoursEnd)}), sehingga hari itu menjadi hari ke-0.`,
-        `That day is a working day and it arrived within office hours (${clock(rules.hoursStart)}–${clock(rules.hoursEnd)}), so that day is day zero.`,
+        `Hari itu hari kerja dan ${whatLower} dalam jam layanan (${clock(rules.hoursStart)}–${clock(rules.hoursEnd)}), sehingga hari itu menjadi hari ke-0.`,
+        `That day is a working day and ${whatLower} within office hours (${clock(rules.hoursStart)}–${clock(rules.hoursEnd)}), so that day is day zero.`,
       ),
     );
   } else if (result.dayZeroReason === 'after_hours' && dayZero === received.day) {
     sentences.push(
       say(
-        `Permohonan masuk setelah jam layanan berakhir (${clock(rules.hoursEnd)}), tetapi menurut aturan kantor hari penerimaan tetap menjadi hari ke-0.`,
-        `It arrived after closing time (${clock(rules.hoursEnd)}), but under the office's rule the day of receipt is still day zero.`,
+        `${what} setelah jam layanan berakhir (${clock(rules.hoursEnd)}), tetapi menurut aturan kantor hari penerimaan tetap menjadi hari ke-0.`,
+        `${what} after closing time (${clock(rules.hoursEnd)}), but under the office's rule the day of receipt is still day zero.`,
       ),
     );
   } else if (result.dayZeroReason === 'after_hours') {
     sentences.push(
       say(
-        `Permohonan masuk setelah jam layanan berakhir (${clock(rules.hoursEnd)}), sehingga hari ke-0 adalah hari kerja berikutnya, ${day(dayZero)}.`,
-        `It arrived after closing time (${clock(rules.hoursEnd)}), so day zero is the next working day, ${day(dayZero)}.`,
+        `${what} setelah jam layanan berakhir (${clock(rules.hoursEnd)}), sehingga hari ke-0 adalah hari kerja berikutnya, ${day(dayZero)}.`,
+        `${what} after closing time (${clock(rules.hoursEnd)}), so day zero is the next working day, ${day(dayZero)}.`,
       ),
     );
   } else {

@@ -340,7 +340,8 @@ describe(`the desk's objection pages (${ENGINE})`, () => {
   });
 
   test('the desk records a withdrawal; the PPID is not offered one', async () => {
-    const id = await fileAtDesk(refusedToOverturn, { grounds: 'f', description: 'Biaya penggandaan yang dikenakan tidak wajar.' });
+    // A fresh refusal: the overturned request above is undecided again, so no ground has arisen on it.
+    const id = await fileAtDesk(await refusedRequest(), { grounds: 'f', description: 'Biaya penggandaan yang dikenakan tidak wajar.' });
     assert.match(await html(await clients.atasan.get(`/desk/keberatan/${id}`)), /id="f-action-settle"/, 'grounds b–g may be settled');
     assert.doesNotMatch(await html(await clients.ppid.get(`/desk/keberatan/${id}`)), /action="\/desk\/keberatan\/\d+\/cabut"/);
     const short = await post(clients.desk, `/desk/keberatan/${id}/cabut`, { withdraw_note: '' });

@@ -1,3 +1,4 @@
+import { parseLocalDateTime } from '../calendar/rules.ts';
 import { and, asc, eq } from 'drizzle-orm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { loadOfficeCalendar } from '../calendar/store.ts';
@@ -124,17 +125,21 @@ export async function objectionDeskRoutes(app: App, { database, config }: AppDep
       request.uploads.filter((u) => isFileRole(u.role)),
       INTAKE_TYPES,
     );
+    const office = await staffOffice(db, request);
+    const received = parseLocalDateTime(str(body, 'receivedAt'), office.timeZone);
     const values = {
       ...Object.fromEntries(FORM_FIELDS.map((f) => [f, form[f]])),
+      receivedAt: str(body, 'receivedAt'),
       grounds: groundList.filter(isGround),
       submissionKey: SUBMISSION_KEY.test(submissionKey) ? submissionKey : newSubmissionKey(),
     };
 
     let errors: Record<string, Text>;
     let summary: Text | undefined;
+    if (received === 'invalid') fileProblems.receivedAt = text('Isi tanggal dan jam diterima, misalnya 17/03/2026 09.30.', 'Give the date and time received, e.g. 17/03/2026 09:30.');
     if (Object.keys(fileProblems).length === 0) {
       try {
-        const filed = await fileObjection(db, actorOf(request), { officeId: scopeFor(request).officeId, requestId: row.id, form, submissionKey, files: good }, ctxService);
+        const filed = await fileObjection(db, actorOf(request), { officeId: scopeFor(request).officeId, requestId: row.id, form, submissionKey, files: good, ...(received instanceof Date ? { receivedAt: received } : {}) }, ctxService);
         return redirectWithNotice(reply, `/desk/keberatan/${filed.objection.id}`, filed.duplicate ? 'objection_duplicate' : 'objection_filed');
       } catch (error) {
         if (error instanceof DuplicateObjection) {

@@ -247,6 +247,17 @@ export function FilingPage(props: {
       <form method="post" action={`/desk/keberatan/baru?permohonan=${r.id}`} enctype="multipart/form-data" class="narrow" novalidate>
         <CsrfField token={ctx.csrfToken} />
         <input type="hidden" name="submissionKey" value={fieldValue(form, 'submissionKey')} />
+        <TextField
+          lang={lang}
+          form={form}
+          name="receivedAt"
+          type="datetime-local"
+          label={text('Waktu diterima', 'Time received')}
+          hint={text(
+            'Isi bila surat keberatan sudah tiba lebih dahulu (waktu kantor); kosongkan bila diterima sekarang. Jangka waktu dinilai dan dihitung dari waktu ini.',
+            'Fill in when the objection letter arrived earlier (office time); leave empty when received now. The windows are judged and the clock counted from this time.',
+          )}
+        />
         <GroundsField lang={lang} form={form} suggestions={props.suggestions} duplicate={props.duplicate} />
         <TextArea
           lang={lang}

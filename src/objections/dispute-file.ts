@@ -51,7 +51,7 @@ export interface DisputeFile {
 }
 
 /** Who may assemble it: the staff who work on the case, as they may open the applicant's identity documents. */
-const ASSEMBLERS: readonly Role[] = ['desk_officer', 'ppid', 'atasan_ppid', 'system_admin'];
+const ASSEMBLERS: readonly Role[] = ['desk_officer', 'ppid', 'atasan_ppid'];
 
 const REQUEST_IDENTITY_ROLES = ['identity', 'member_ids', 'legal_deed', 'proxy_letter'] as const;
 

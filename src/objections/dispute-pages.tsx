@@ -2,6 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { isProfileName, PROFILES } from '../calendar/profiles.ts';
 import { localDateTime, type OfficeCalendar } from '../calendar/rules.ts';
 import { calendarOf } from '../calendar/store.ts';
+import { recordEvent } from '../kernel/audit/store.ts';
 import { isAppError, notFound } from '../kernel/errors.ts';
 import { text, type Text } from '../kernel/i18n.ts';
 import { todayIn } from '../offices/portal.tsx';
@@ -180,6 +181,8 @@ export async function disputeDeskRoutes(app: App, { database, config }: AppDeps)
     const file = await caseFileInScope(db, scopeFor(request), pathId(request.params.fileId));
     // Only a dispute's own documents here: an objection's files (a proxy's identity card) have their own page.
     if (!file || file.disputeId === null) throw notFound(text('Dokumen tidak ditemukan.', 'Document not found.'));
+    // The commission's papers name the applicant: each opening is logged like an identity document's.
+    await recordEvent(db, actorOf(request), { officeId: file.officeId, action: 'dispute.file_opened', subjectType: 'dispute', subjectId: file.disputeId, after: { file: file.id, name: file.name } });
     return sendAttachment(reply, file.name, file.mediaType, file.content);
   });
 }

@@ -70,7 +70,8 @@ export function decisionBlocks(request: RequestRow, objection: ObjectionRow, dec
     { kind: 'paragraph', text: 'Menindaklanjuti keberatan atas permohonan informasi publik yang Saudara ajukan, dengan ini Atasan PPID memberikan tanggapan tertulis sebagai berikut.' },
     { kind: 'facts', rows: objectionFacts(request, objection, timeZone).filter(([label]) => label !== 'Uraian keberatan') },
     { kind: 'paragraph', text: `Pertimbangan: ${decision.reasons}` },
-    { kind: 'paragraph', text: `Keputusan: ${DECISION_TEXT[decision.action]}` },
+    // An unanswered request (ground c) has no PPID decision to uphold: the objection is simply dismissed.
+    { kind: 'paragraph', text: `Keputusan: ${decision.action === 'uphold' && !request.decidedAt ? 'Menolak keberatan.' : DECISION_TEXT[decision.action]}` },
   ];
   if (decision.action === 'overturn') {
     blocks.push({ kind: 'facts', rows: [['Informasi yang wajib diberikan', decision.order], ...(reopenDue ? ([['Paling lambat', formatDay('id', reopenDue)]] as [string, string][]) : [])] });

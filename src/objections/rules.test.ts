@@ -144,5 +144,6 @@ describe('objection rules', () => {
     assert.deepEqual(disputeWindowStart({ decidedDay: '2026-04-01', answerDue: '2026-04-20' }, '2026-04-02'), { ok: true, since: '2026-04-01' });
     assert.deepEqual(disputeWindowStart({ decidedDay: null, answerDue: '2026-04-20' }, '2026-04-21'), { ok: true, since: '2026-04-20' });
     assert.equal(disputeWindowStart({ decidedDay: null, answerDue: '2026-04-20' }, '2026-04-20').ok, false);
+    assert.equal(disputeWindowStart({ decidedDay: '2026-04-01', answerDue: '2026-04-20' }, '2026-03-31').ok, false, 'not before the decision it disputes');
   });
 });

@@ -368,6 +368,15 @@ export function checkDisputeStage(from: DisputeStage, to: string, outcome: strin
  * counts as day zero, as a missed request deadline does).
  */
 export function disputeWindowStart(objection: { decidedDay: string | null; answerDue: string | null }, today: string): { ok: true; since: string } | { ok: false; problem: Text } {
+  if (objection.decidedDay && today < objection.decidedDay) {
+    return {
+      ok: false,
+      problem: text(
+        `Tanggal ini sebelum tanggapan Atasan PPID (${formatDay('id', objection.decidedDay)}); sengketa diajukan setelah tanggapan itu.`,
+        `This date is before the Atasan PPID's decision (${formatDay('en', objection.decidedDay)}); a dispute is filed after it.`,
+      ),
+    };
+  }
   if (objection.decidedDay) return { ok: true, since: objection.decidedDay };
   if (objection.answerDue && today > objection.answerDue) return { ok: true, since: objection.answerDue };
   return {

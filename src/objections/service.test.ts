@@ -128,6 +128,20 @@ describe(`objections (${ENGINE})`, () => {
     assert.equal((objection.windows as { open: boolean }[])[0]!.open, false);
   });
 
+  test('the desk records an objection that came by letter earlier: its windows and clock count from its arrival', async () => {
+    // Refused 50 days ago; the objection letter arrived 45 days ago (inside the window) and is typed in today.
+    const decidedAt = new Date(Date.now() - 50 * 24 * 3600_000);
+    const requestId = await refusedRequest(decidedAt);
+    const arrived = new Date(Date.now() - 45 * 24 * 3600_000);
+    await assert.rejects(fileObjection(db(), anonymous, { officeId, requestId, form: form(), submissionKey: newSubmissionKey(), files: [], receivedAt: arrived }, ctx), rejectsWith(403));
+    await assert.rejects(fileObjection(db(), staff.desk!, { officeId, requestId, form: form(), submissionKey: newSubmissionKey(), files: [], receivedAt: new Date(Date.now() + 3600_000) }, ctx), rejectsWith(422, /masa depan/));
+    const { objection } = await fileObjection(db(), staff.desk!, { officeId, requestId, form: form(), submissionKey: newSubmissionKey(), files: [], receivedAt: arrived }, ctx);
+    assert.equal(objection.late, false, 'judged on the day it arrived');
+    assert.equal(objection.receivedAt.getTime(), arrived.getTime());
+    const [clock] = await db().select().from(deadlines).where(eq(deadlines.id, objection.deadlineId!));
+    assert.equal(clock!.startAt.getTime(), arrived.getTime());
+  });
+
   test('uphold: the Atasan PPID decides once, with a numbered letter naming the right to go to the commission; others and second decisions are refused', async () => {
     const requestId = await refusedRequest();
     const { objection } = await file(requestId);
@@ -237,6 +251,8 @@ describe(`objections (${ENGINE})`, () => {
     assert.deepEqual(clocks.map((c) => [c.purpose, c.workingDays]).sort(), [['dispute_finish', 100], ['dispute_start', 14]]);
     await assert.rejects(recordDispute(db(), staff.ppid!, scope(), objection.id, { commission: 'Komisi Informasi Provinsi Kepulauan Bangka Belitung', registerNumber: '', filedOn: day(today), note: '' }, []), (error: unknown) => error instanceof DuplicateDispute && error.existing.id === dispute.id);
     await assert.rejects(advanceDispute(db(), staff.ppid!, scope(), dispute.id, { stage: 'court', on: day(today), note: '', outcome: '', outcomeNote: '' }, []), rejectsWith(422));
+    const yesterday = day(new Date(today.getTime() - 24 * 3600_000));
+    await assert.rejects(advanceDispute(db(), staff.ppid!, scope(), dispute.id, { stage: 'mediation', on: yesterday, note: '', outcome: '', outcomeNote: '' }, []), rejectsWith(422, /sebelum tahap sebelumnya/));
     await advanceDispute(db(), staff.ppid!, scope(), dispute.id, { stage: 'mediation', on: day(today), note: 'Sidang mediasi pertama.', outcome: '', outcomeNote: '' }, []);
     const started = await db().select().from(deadlines).where(and(eq(deadlines.subjectType, 'dispute'), eq(deadlines.subjectId, String(dispute.id)), eq(deadlines.purpose, 'dispute_start')));
     assert.ok(started[0]!.closedAt, 'mediation means the commission started');

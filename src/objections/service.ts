@@ -59,7 +59,7 @@ import {
   type RequestRecord,
   type SuggestedGround,
 } from './rules.ts';
-import { disputeOfObjection, lockDispute, lockObjection, objectionBySubmissionKey, standingObjections, type DisputeRow, type ObjectionRow } from './store.ts';
+import { disputeOfObjection, lockDispute, lockObjection, objectionBySubmissionKey, stagesOf, standingObjections, type DisputeRow, type ObjectionRow } from './store.ts';
 
 /**
  * Objections (keberatan) and disputes (sengketa) as cases of their own (DOMAIN.md §6). Each use case
@@ -132,6 +132,8 @@ export interface FileObjectionInput {
   readonly files: readonly CheckedFile[];
   /** Tokens of staged files (a form that came back) among `files`: their staged copies go with the filing. */
   readonly stagedTokens?: readonly string[];
+  /** Desk intake of an objection that came by letter earlier: its windows and clock count from then. */
+  readonly receivedAt?: Date;
 }
 
 export interface FiledObjection {
@@ -171,6 +173,10 @@ export async function fileObjection(db: Db, actor: Actor, input: FileObjectionIn
   const member = actor.staffId === null ? undefined : await staffById(db, actor.staffId);
   if (member && (!member.active || member.officeId !== input.officeId || !member.roles.some((r) => FILING_ROLES.includes(r as Role)))) throw forbidden();
   const now = ctx.now ?? new Date();
+  if (input.receivedAt && !member) throw forbidden(text('Hanya petugas yang mencatat keberatan yang tiba lebih dahulu.', 'Only staff record an objection that arrived earlier.'));
+  const receivedAt = input.receivedAt ?? now;
+  if (receivedAt.getTime() > now.getTime() + 60_000) throw invalid({ receivedAt: text('Waktu diterima tidak boleh di masa depan.', 'The time received cannot be in the future.') });
+  if (now.getTime() - receivedAt.getTime() > 60 * 24 * 3600 * 1000) throw invalid({ receivedAt: text('Waktu diterima paling lama 60 hari yang lalu.', 'The time received can be at most 60 days ago.') });
 
   return db.transaction(async (tx) => {
     const earlier = await objectionBySubmissionKey(tx, input.officeId, input.submissionKey);
@@ -186,7 +192,8 @@ export async function fileObjection(db: Db, actor: Actor, input: FileObjectionIn
     const overlap = (await standingObjections(tx, request.id)).find((o) => o.grounds.some((g) => values.grounds.includes(g as Ground)));
     if (overlap) throw new DuplicateObjection(overlap, values.grounds.filter((g) => overlap.grounds.includes(g)));
 
-    const today = todayIn(office.timeZone, now);
+    // The windows are judged on the day the objection arrived, not the day it was typed in.
+    const today = todayIn(office.timeZone, receivedAt);
     const record = await requestRecord(tx, request, office.timeZone);
     const notArisen: string[][] = [[], []];
     const windows: GroundWindow[] = [];
@@ -225,12 +232,12 @@ export async function fileObjection(db: Db, actor: Actor, input: FileObjectionIn
         late,
         lateReason: late ? values.lateReason : '',
         status: 'filed',
-        receivedAt: now,
+        receivedAt,
         createdBy: member?.id ?? null,
       })
       .returning();
     if (!row) throw new Error('objection insert returned no row');
-    const deadline = await startDeadline(tx, actor, { officeId: office.id, subjectType: 'objection', subjectId: row.id, purpose: 'objection_answer', startAt: now, workingDays: profile.workingDays.objection_answer });
+    const deadline = await startDeadline(tx, actor, { officeId: office.id, subjectType: 'objection', subjectId: row.id, purpose: 'objection_answer', startAt: receivedAt, workingDays: profile.workingDays.objection_answer });
     const [objection] = await tx.update(objections).set({ deadlineId: deadline.id }).where(eq(objections.id, row.id)).returning();
     for (const file of input.files) await insertCaseFile(tx, office.id, { objectionId: row.id }, file, member?.id ?? null);
     if (input.stagedTokens?.length) await tx.delete(stagedUploads).where(and(eq(stagedUploads.officeId, office.id), inArray(stagedUploads.tokenHash, input.stagedTokens.map((t) => sha256(t)))));
@@ -558,7 +565,9 @@ export async function advanceDispute(db: Db, actor: Actor, scope: OfficeScope, i
     const on = input.on.trim();
     const dayProblem = pastDayProblem(on, todayIn(s.office.timeZone, now));
     if (dayProblem) throw invalid({ on: dayProblem });
-    if (on < dispute.filedOn) throw invalid({ on: text(`Tanggal tahap tidak boleh sebelum sengketa diajukan (${formatDay('id', dispute.filedOn)}).`, `A stage cannot be dated before the dispute was filed (${formatDay('en', dispute.filedOn)}).`) });
+    const last = (await stagesOf(s.tx, dispute.id)).at(-1);
+    const earliest = last && last.on > dispute.filedOn ? last.on : dispute.filedOn;
+    if (on < earliest) throw invalid({ on: text(`Tanggal tahap tidak boleh sebelum tahap sebelumnya (${formatDay('id', earliest)}).`, `A stage cannot be dated before the one before it (${formatDay('en', earliest)}).`) });
     const note = input.note.trim();
     const outcomeNote = input.outcomeNote.trim();
     const registerNumber = (input.registerNumber ?? '').trim();

@@ -1,6 +1,6 @@
-import { and, asc, desc, eq, gte, lt, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, ne } from 'drizzle-orm';
 import type { Executor } from '../db/client.ts';
-import { caseFiles, disputes, disputeStages, objections, requests } from '../db/schema.ts';
+import { caseFiles, disputes, disputeStages, objections } from '../db/schema.ts';
 import type { OfficeScope } from '../offices/store.ts';
 
 export type ObjectionRow = typeof objections.$inferSelect;
@@ -72,32 +72,6 @@ export function filesOfDispute(exec: Executor, disputeId: number): Promise<CaseF
 export async function caseFileInScope(exec: Executor, scope: OfficeScope, id: number): Promise<CaseFileRow | undefined> {
   const [row] = await exec.select().from(caseFiles).where(and(eq(caseFiles.id, id), eq(caseFiles.officeId, scope.officeId)));
   return row;
-}
-
-export interface ObjectionListFilter {
-  /** Received on or after this instant. */
-  readonly from?: Date;
-  /** Received before this instant. */
-  readonly to?: Date;
-  readonly status?: string;
-  readonly ground?: string;
-  readonly limit?: number;
-}
-
-/** An office's objections, newest first, with the request each is against. */
-export function listObjections(exec: Executor, scope: OfficeScope, filter: ObjectionListFilter = {}) {
-  const conditions = [eq(objections.officeId, scope.officeId)];
-  if (filter.from) conditions.push(gte(objections.receivedAt, filter.from));
-  if (filter.to) conditions.push(lt(objections.receivedAt, filter.to));
-  if (filter.status) conditions.push(eq(objections.status, filter.status));
-  if (filter.ground) conditions.push(sql`${filter.ground} = any(${objections.grounds})`);
-  return exec
-    .select({ objection: objections, request: { id: requests.id, number: requests.number, name: requests.name, information: requests.information, purpose: requests.purpose, status: requests.status } })
-    .from(objections)
-    .innerJoin(requests, eq(requests.id, objections.requestId))
-    .where(and(...conditions))
-    .orderBy(desc(objections.receivedAt), desc(objections.id))
-    .limit(filter.limit ?? 1000);
 }
 
 /** Objections of the request that still stand (not withdrawn), for the one-objection-per-ground rule. */

@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Executor } from '../db/client.ts';
+import { text, type Text } from '../kernel/i18n.ts';
 import { DISPUTE_OUTCOMES, DISPUTE_STAGES, GROUNDS, OBJECTION_STATUSES, type DisputeOutcome, type DisputeStage, type Ground, type ObjectionStatus } from '../objections/rules.ts';
 import { APPLICANT_TYPES, CHANNELS, OUTCOMES, PASAL17, type ApplicantType, type Channel, type Outcome, type Pasal17 } from '../requests/rules.ts';
 
@@ -236,6 +237,14 @@ export const ANSWER_BUCKETS = [
   { key: 'over_17', min: 18, max: Number.POSITIVE_INFINITY },
 ] as const;
 export type AnswerBucket = (typeof ANSWER_BUCKETS)[number]['key'];
+export const BUCKET_LABELS: Readonly<Record<AnswerBucket, Text>> = {
+  same_day: text('Pada hari diterima', 'On the day received'),
+  d1_3: text('1–3 hari kerja', '1–3 working days'),
+  d4_7: text('4–7 hari kerja', '4–7 working days'),
+  d8_10: text('8–10 hari kerja', '8–10 working days'),
+  d11_17: text('11–17 hari kerja (masa perpanjangan)', '11–17 working days (the extension)'),
+  over_17: text('Lebih dari 17 hari kerja', 'More than 17 working days'),
+};
 
 export function answerBuckets(f: OfficeFigures): Counts<AnswerBucket> {
   const out = zeros(ANSWER_BUCKETS.map((b) => b.key));

@@ -85,6 +85,7 @@ const REQUEST_COLUMNS = {
   deadlineId: requests.deadlineId,
   extensionDeadlineId: requests.extensionDeadlineId,
   extensionReason: requests.extensionReason,
+  reopenDeadlineId: requests.reopenDeadlineId,
 };
 
 /** Ids in slices, so that a long month stays within the drivers' parameter limits. */
@@ -99,7 +100,7 @@ async function rowsWhere(exec: Executor, office: OfficeRow, where: SQL, page?: {
   const found = page ? await base.offset(page.offset).limit(page.limit) : await base;
   if (found.length === 0) return [];
   const ids = found.map((r) => r.id);
-  const deadlineIds = found.flatMap((r) => [r.deadlineId, r.extensionDeadlineId]).filter((id): id is number => id !== null);
+  const deadlineIds = found.flatMap((r) => [r.deadlineId, r.extensionDeadlineId, r.reopenDeadlineId]).filter((id): id is number => id !== null);
   const [clocks, assigned] = await Promise.all([
     inSlices(deadlineIds, (slice) =>
       exec
@@ -135,7 +136,8 @@ async function rowsWhere(exec: Executor, office: OfficeRow, where: SQL, page?: {
   return found.map((request, i) => {
     const notice = request.deadlineId === null ? undefined : clockById.get(request.deadlineId);
     const extension = request.extensionDeadlineId === null ? undefined : clockById.get(request.extensionDeadlineId);
-    return registerRow({ request, dispositions: byRequest.get(request.id) ?? [], notice, extension }, first + i + 1, office.timeZone);
+    const reopened = request.reopenDeadlineId === null ? undefined : clockById.get(request.reopenDeadlineId);
+    return registerRow({ request, dispositions: byRequest.get(request.id) ?? [], notice, extension, reopened }, first + i + 1, office.timeZone);
   });
 }
 

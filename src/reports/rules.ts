@@ -180,6 +180,8 @@ export interface RegisterSource {
   /** The first deadline (10 working days): its day zero is where working days are counted from. */
   readonly notice: { readonly due: string; readonly dayZero: string | null } | undefined;
   readonly extension: { readonly due: string } | undefined;
+  /** The clock an overturning objection decision started; it runs instead of the others. */
+  readonly reopened?: { readonly due: string } | undefined;
 }
 
 /** One line of the register: derived from a request, never typed in. */
@@ -334,7 +336,7 @@ export function registerRow(source: RegisterSource, no: number, timeZone: string
     paymentMethod: isPaymentMethod(r.paymentMethod) ? r.paymentMethod : null,
     missing: missingItems(r.missing),
     units: unique(source.dispositions.filter((d) => d.target === 'unit').map((d) => d.unitName ?? '')),
-    due: source.extension?.due ?? source.notice?.due ?? null,
+    due: source.reopened?.due ?? source.extension?.due ?? source.notice?.due ?? null,
     extended: r.extensionDeadlineId !== null,
     extensionReason: r.extensionReason ?? '',
     createdBy: r.createdBy,

@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { instantAt, isIsoDay, parseInstant } from '../calendar/rules.ts';
+import { parseInstant, parseLocalDateTime } from '../calendar/rules.ts';
 import { calendarOf } from '../calendar/store.ts';
 import { AppError, forbidden, isAppError, notFound } from '../kernel/errors.ts';
 import { text, type Text } from '../kernel/i18n.ts';
@@ -99,12 +99,6 @@ type Body = Record<string, string | string[]>;
 const fileSafe = (value: string) => value.replace(/[^A-Za-z0-9.-]+/g, '-');
 
 /** A `datetime-local` value read on the office's clock; undefined when empty, 'invalid' when not a time. */
-function localInstant(value: string, timeZone: string): Date | undefined | 'invalid' {
-  if (!value) return undefined;
-  const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::\d{2}(?:\.\d{1,3})?)?$/.exec(value);
-  if (!match || !isIsoDay(match[1]!) || Number(match[2]) > 23 || Number(match[3]) > 59) return 'invalid';
-  return instantAt(match[1]!, `${match[2]}:${match[3]}`, timeZone);
-}
 
 const INTAKE_FIELDS = ['channel', 'applicantType', 'name', 'nik', 'legalNumber', 'address', 'phone', 'email', 'occupation', 'proxyName', 'information', 'purpose', 'obtainMethod', 'deliveryMethod'] as const;
 
@@ -160,7 +154,7 @@ export async function requestDeskRoutes(app: App, { database, config }: AppDeps)
     const submissionKey = str(body, 'submissionKey');
     const startedAtText = str(body, 'startedAt');
     const startedAt = parseInstant(startedAtText);
-    const receivedAt = localInstant(str(body, 'receivedAt'), office.timeZone);
+    const receivedAt = parseLocalDateTime(str(body, 'receivedAt'), office.timeZone);
     const allowMissing = str(body, 'allowMissing') === 'yes';
     const dropped = new Set(list(body, 'drop_staged'));
     const kept = await stagedFiles(db, scope.officeId, [...new Set(list(body, 'staged'))].filter((t) => !dropped.has(t)).slice(0, 20));

@@ -35,6 +35,7 @@ import {
   costTotal,
   rupiah,
   SOP_MINUTES,
+  REOPEN_STARTED_BY,
   STATUS_LABELS,
   STATUSES,
   type Action,
@@ -590,7 +591,7 @@ function ReopenedDeadline(props: { lang: Lang; data: RequestPageData; reopened: 
       <details open>
         <summary>{say(lang, text(`Cara menghitung batas ${reopened.workingDays} hari kerja sejak putusan keberatan`, `How the ${reopened.workingDays}-working-day due date from the objection decision was counted`))}</summary>
         <ol class="explain">
-          {explainDeadline(reopened.explanation as DeadlineResult, lang).map((line) => (
+          {explainDeadline(reopened.explanation as DeadlineResult, lang, REOPEN_STARTED_BY).map((line) => (
             <li safe>{line}</li>
           ))}
         </ol>

@@ -26,6 +26,7 @@ import {
   OBTAIN_LABELS,
   OBTAIN_METHODS,
   OUTCOME_LABELS,
+  REOPEN_STARTED_BY,
   STATUS_LABELS,
   type IntakeFileRole,
   type IntakeForm,
@@ -533,7 +534,8 @@ function fileSize(bytes: number): string {
 interface TrackedView {
   readonly request: RequestRow;
   readonly code: string;
-  readonly due: { readonly due: string; readonly explanation: DeadlineResult } | undefined;
+  /** `reopened`: the clock an overturning objection decision started. */
+  readonly due: { readonly due: string; readonly explanation: DeadlineResult; readonly reopened: boolean } | undefined;
   readonly originalDue: string | undefined;
   readonly steps: readonly { at: Date; label: Text }[];
   readonly letters: readonly { id: number; number: string; issuedOn: string; subject: string; verifyCode: string }[];
@@ -553,7 +555,7 @@ export async function trackedView(db: Db, request: RequestRow, code: string): Pr
   return {
     request,
     code,
-    due: current ? { due: current.due, explanation: current.explanation as DeadlineResult } : undefined,
+    due: current ? { due: current.due, explanation: current.explanation as DeadlineResult, reopened: current.purpose === 'objection_reopen' } : undefined,
     originalDue: request.extensionDeadlineId !== null ? original[0]?.due : undefined,
     steps: timelineSteps(events, 'applicant'),
     letters,
@@ -590,6 +592,14 @@ export function TrackedPage(props: { ctx: PageContext; office: OfficeRow; view: 
         <dd safe>{formatMoment(lang, request.receivedAt, office.timeZone)}</dd>
         <dt>{say(lang, text('Batas waktu pemberitahuan tertulis', 'Written notice due by'))}</dt>
         <dd safe>{dueText(lang, view.due?.due)}</dd>
+        {view.due?.reopened ? (
+          <>
+            <dt>{say(lang, text('Dibuka kembali', 'Reopened'))}</dt>
+            <dd>{say(lang, text('Atasan PPID menerima keberatan Anda dan membatalkan keputusan semula; PPID menerbitkan pemberitahuan tertulis baru paling lambat tanggal di atas.', "The Atasan PPID upheld your objection and overturned the first decision; the PPID issues a new written notice by the date above."))}</dd>
+          </>
+        ) : (
+          ''
+        )}
         <dt>{say(lang, text('Perpanjangan', 'Extension'))}</dt>
         <dd>
           {view.originalDue
@@ -614,7 +624,7 @@ export function TrackedPage(props: { ctx: PageContext; office: OfficeRow; view: 
             ''
           )}
           <ol class="explain">
-            {explainDeadline(view.due.explanation, lang).map((line) => (
+            {explainDeadline(view.due.explanation, lang, view.due.reopened ? REOPEN_STARTED_BY : undefined).map((line) => (
               <li safe>{line}</li>
             ))}
           </ol>

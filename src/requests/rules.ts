@@ -207,6 +207,9 @@ export const TRANSITIONS: Readonly<Record<Action, Transition>> = {
 
 export type TransitionCheck = StepCheck<Status>;
 
+/** How a reopened request's clock is told (src/calendar/rules.ts explainDeadline's `startedBy`). */
+export const REOPEN_STARTED_BY = text('Putusan keberatan yang membuka kembali permohonan ini diberikan', 'The objection decision that reopened this request was given');
+
 /** Whether `roles` may take `action` on a request in `status` that came by `channel`: the one place that says so. */
 export function checkTransition(action: Action, status: Status, roles: readonly string[], channel: string): TransitionCheck {
   const transition = TRANSITIONS[action];

@@ -878,13 +878,20 @@ export async function reopenRequest(tx: Tx, actor: Actor, member: StaffRow, requ
   const profile = isProfileName(request.profile) ? PROFILES[request.profile] : PROFILES.normal;
   const deadline = await startDeadline(tx, actor, { officeId: request.officeId, subjectType: 'request', subjectId: request.id, purpose: 'objection_reopen', startAt: input.at, workingDays: profile.workingDays.objection_reopen });
   await closeOpenDeadlines(tx, actor, request, input.at);
-  const [row] = await tx.update(requests).set({ status: check.to, closedAt: null, reopenDeadlineId: deadline.id }).where(eq(requests.id, request.id)).returning();
+  // The overturned decision stops being the request's answer: the register, the reports and the next
+  // objection read the request as undecided until the new notice. Its letters stay, and the audit
+  // event keeps what it said.
+  const [row] = await tx
+    .update(requests)
+    .set({ status: check.to, reopenDeadlineId: deadline.id, outcome: null, decision: null, decidedAt: null, decidedBy: null, answerWorkingDays: null, deliveredAt: null, deliveryMode: null, paymentMethod: null, closedAt: null })
+    .where(eq(requests.id, request.id))
+    .returning();
   await recordEvent(tx, actor, {
     officeId: request.officeId,
     action: 'request.reopened',
     subjectType: 'request',
     subjectId: request.id,
-    before: { status: request.status, outcome: request.outcome },
+    before: { status: request.status, outcome: request.outcome, decision: request.decision, decidedAt: request.decidedAt, deliveredAt: request.deliveredAt },
     after: { status: check.to, objection: input.objectionNumber, order: input.order, due: deadline.due, workingDays: deadline.workingDays },
   });
   await mailStaff(tx, request.officeId, ['ppid'], `Permohonan ${request.number} dibuka kembali`, [
