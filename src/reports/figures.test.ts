@@ -33,6 +33,7 @@ function expected(officeIds: readonly number[]) {
     requests: requests.length,
     byChannel: count(requests.map((r) => r.channel)),
     byApplicantType: count(requests.map((r) => r.applicantType)),
+    byCategory: count(requests.map((r) => r.category || (r.outcome === 'exempt_explained' ? 'dikecualikan' : 'unclassified'))),
     byOutcome: count(requests.map((r) => r.outcome ?? 'pending')),
     refusedByPasal17: count(requests.filter((r) => r.outcome === 'refused' || r.outcome === 'exempt_explained').map((r) => r.pasal17 || 'unknown')),
     decided: days.length,
@@ -57,6 +58,7 @@ function check(actual: OfficeFigures, want: ReturnType<typeof expected>): void {
   assert.equal(actual.requests, want.requests);
   assert.deepEqual(nonZero(actual.byChannel), want.byChannel);
   assert.deepEqual(nonZero(actual.byApplicantType), want.byApplicantType);
+  assert.deepEqual(nonZero(actual.byCategory), want.byCategory);
   assert.deepEqual(nonZero(actual.byOutcome), want.byOutcome);
   assert.deepEqual(nonZero(actual.refusedByPasal17), want.refusedByPasal17);
   const buckets = answerBuckets(actual);

@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Executor } from '../db/client.ts';
+import { CATEGORIES, type Category } from '../dip/rules.ts';
 import { text, type Text } from '../kernel/i18n.ts';
 import { DISPUTE_OUTCOMES, DISPUTE_STAGES, GROUNDS, OBJECTION_STATUSES, type DisputeOutcome, type DisputeStage, type Ground, type ObjectionStatus } from '../objections/rules.ts';
 import { APPLICANT_TYPES, CHANNELS, OUTCOMES, PASAL17, type ApplicantType, type Channel, type Outcome, type Pasal17 } from '../requests/rules.ts';
@@ -23,6 +24,8 @@ export interface OfficeFigures {
   readonly requests: number;
   readonly byChannel: Counts<Channel>;
   readonly byApplicantType: Counts<ApplicantType>;
+  /** The information's category as the PPID gave it (refusals are exempt); 'unclassified' when none was given or nothing decided yet. */
+  readonly byCategory: Counts<Category | 'unclassified'>;
   /** 'pending': no decision yet. */
   readonly byOutcome: Counts<Outcome | 'pending'>;
   /** Refusals and desk explanations by the Pasal 17 letter they cite ('unknown' when none was recorded). */
@@ -53,6 +56,7 @@ export function emptyFigures(): OfficeFigures {
     requests: 0,
     byChannel: zeros(CHANNELS),
     byApplicantType: zeros(APPLICANT_TYPES),
+    byCategory: zeros([...CATEGORIES, 'unclassified'] as const),
     byOutcome: zeros([...OUTCOMES, 'pending'] as const),
     refusedByPasal17: zeros([...PASAL17, 'unknown'] as const),
     answerDays: {},
@@ -95,7 +99,7 @@ export async function figuresByOffice(exec: Executor, officeIds: readonly number
   const inPeriod = (column: SQL) => sql`(${column} at time zone o.time_zone)::date between ${period.from}::date and ${period.to}::date`;
 
   // grouping(...) tells which set a row belongs to: 0 in a bit means that column was grouped on.
-  const requestRows = await queryRows<{ office_id: number; g: number; channel: string | null; applicant_type: string | null; outcome: string | null; pasal17: string | null; days: number | null; late: boolean | null; overdue: boolean | null; n: number }>(
+  const requestRows = await queryRows<{ office_id: number; g: number; channel: string | null; applicant_type: string | null; outcome: string | null; pasal17: string | null; days: number | null; late: boolean | null; overdue: boolean | null; category: string | null; n: number }>(
     exec,
     sql`
       with r as (
@@ -103,33 +107,36 @@ export async function figuresByOffice(exec: Executor, officeIds: readonly number
           case when r.outcome in ('refused', 'exempt_explained') then coalesce(nullif(r.decision->>'pasal17', ''), 'unknown') end as pasal17,
           r.answer_working_days as days,
           case when r.decided_at is null then d.due < ${today}::date else (r.decided_at at time zone o.time_zone)::date > d.due end as late,
-          (r.decided_at is null and d.due < ${today}::date) as overdue
+          (r.decided_at is null and d.due < ${today}::date) as overdue,
+          coalesce(nullif(r.decision->>'category', ''), case when r.outcome in ('refused', 'exempt_explained') then 'dikecualikan' end, 'unclassified') as category
         from requests r
         join offices o on o.id = r.office_id
         left join deadlines d on d.id = coalesce(r.reopen_deadline_id, r.extension_deadline_id, r.deadline_id)
         where ${offices} and ${inPeriod(sql`r.received_at`)}
       )
-      select office_id, grouping(channel, applicant_type, outcome, pasal17, days, late, overdue)::int as g,
-        channel, applicant_type, outcome, pasal17, days, late, overdue, count(*)::int as n
+      select office_id, grouping(channel, applicant_type, outcome, pasal17, days, late, overdue, category)::int as g,
+        channel, applicant_type, outcome, pasal17, days, late, overdue, category, count(*)::int as n
       from r
-      group by grouping sets ((office_id, channel), (office_id, applicant_type), (office_id, outcome, pasal17), (office_id, days), (office_id, late, overdue))`,
+      group by grouping sets ((office_id, channel), (office_id, applicant_type), (office_id, outcome, pasal17), (office_id, days), (office_id, late, overdue), (office_id, category))`,
   );
   for (const row of requestRows) {
     const f = of(row.office_id);
-    // Bits, from the left: channel, applicant_type, outcome, pasal17, days, late, overdue.
-    if (row.g === 0b0111111) {
+    // Bits, from the left: channel, applicant_type, outcome, pasal17, days, late, overdue, category.
+    if (row.g === 0b01111111) {
       if (known(CHANNELS, row.channel)) bump(f.byChannel, row.channel, row.n);
       f.requests += row.n;
-    } else if (row.g === 0b1011111) {
+    } else if (row.g === 0b10111111) {
       if (known(APPLICANT_TYPES, row.applicant_type)) bump(f.byApplicantType, row.applicant_type, row.n);
-    } else if (row.g === 0b1100111) {
+    } else if (row.g === 0b11001111) {
       if (known([...OUTCOMES, 'pending'] as const, row.outcome)) bump(f.byOutcome, row.outcome, row.n);
       if (known([...PASAL17, 'unknown'] as const, row.pasal17)) bump(f.refusedByPasal17, row.pasal17, row.n);
-    } else if (row.g === 0b1111011) {
+    } else if (row.g === 0b11110111) {
       if (row.days !== null) bump(f.answerDays as Record<number, number>, row.days, row.n);
-    } else if (row.g === 0b1111100) {
+    } else if (row.g === 0b11111001) {
       if (row.late) f.late += row.n;
       if (row.overdue) f.overdueOpen += row.n;
+    } else if (row.g === 0b11111110) {
+      if (known([...CATEGORIES, 'unclassified'] as const, row.category)) bump(f.byCategory, row.category, row.n);
     }
   }
 
@@ -192,6 +199,7 @@ export function sumFigures(list: Iterable<OfficeFigures>): OfficeFigures {
     total.disputes += f.disputes;
     addCounts(total.byChannel, f.byChannel);
     addCounts(total.byApplicantType, f.byApplicantType);
+    addCounts(total.byCategory, f.byCategory);
     addCounts(total.byOutcome, f.byOutcome);
     addCounts(total.refusedByPasal17, f.refusedByPasal17);
     addCounts(total.answerDays as Record<number, number>, f.answerDays);

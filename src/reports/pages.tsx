@@ -1,3 +1,4 @@
+import { BarChart } from './chart.tsx';
 import type { FastifyRequest } from 'fastify';
 import { workingDaysBetween } from '../calendar/rules.ts';
 import { invalid } from '../kernel/errors.ts';
@@ -36,7 +37,6 @@ import {
   REGISTER_DECISIONS,
   registerCells,
   STEP_NAMES,
-  type ChartGeometry,
   type RegisterFilter,
   type RegisterFilterForm,
   type RegisterRow,
@@ -404,39 +404,6 @@ function SupervisionPage(props: { ctx: PageContext; office: OfficeRow; form: For
 // ---------------------------------------------------------------------------------------------------
 // Monthly report
 
-function BarChart(props: { lang: Lang; id: string; title: Text; geometry: ChartGeometry }): JSX.Element {
-  const { lang, geometry: g } = props;
-  const desc = g.rows.map((r) => `${r.label}: ${r.value}`).join('; ');
-  return (
-    <figure class="chart">
-      <svg
-        xmlns="http://www.w3.org/2000/svg"
-        role="img"
-        aria-labelledby={`${props.id}-title ${props.id}-desc`}
-        width={String(g.width)}
-        height={String(g.height)}
-        viewBox={`0 0 ${g.width} ${g.height}`}
-      >
-        <title id={`${props.id}-title`}>{say(lang, props.title)}</title>
-        <desc id={`${props.id}-desc`} safe>
-          {desc}
-        </desc>
-        {g.rows.map((r) => (
-          <g>
-            <text x={String(g.labelWidth - 6)} y={String(r.textY)} text-anchor="end" safe>
-              {r.label}
-            </text>
-            {r.barWidth > 0 ? <rect x={String(r.barX)} y={String(r.y)} width={String(r.barWidth)} height={String(r.barHeight)} /> : ''}
-            <text x={String(r.valueX)} y={String(r.textY)}>
-              {r.value}
-            </text>
-          </g>
-        ))}
-      </svg>
-      <figcaption>{say(lang, text(`${props.title.id} (angka yang sama ada pada tabel di atas)`, `${props.title.en} (the same numbers are in the table above)`))}</figcaption>
-    </figure>
-  );
-}
 
 /** The month's objections and disputes, counted from /desk/keberatan and /desk/sengketa rows, each count linked to them. */
 function CasesSection(props: { lang: Lang; report: MonthlyReport }): JSX.Element {

@@ -21,6 +21,7 @@ import {
   OBTAIN_METHODS,
   MISSING_ITEMS,
   OUTCOME_LABELS,
+  OPEN_CATEGORIES,
   PASAL17,
   PAYMENT_METHODS,
   STATUS_LABELS,
@@ -236,6 +237,7 @@ const ACTION_BODIES = {
       timeToProvide: Type.Optional(Note),
       withheld: Type.Optional(Note),
       pasal17: Type.Optional(literals(PASAL17)),
+      category: Type.Optional(literals(OPEN_CATEGORIES)),
       otherLaw: Type.Optional(Note),
       consequence: Type.Optional(Note),
       documentedBy: Type.Optional(Note),
@@ -508,6 +510,7 @@ export async function requestApiRoutes(app: App, deps: AppDeps): Promise<void> {
           consequence: body.consequence ?? '',
           documentedBy: body.documentedBy ?? '',
           note: body.note ?? '',
+          category: body.category ?? '',
         },
         ctx,
       );

@@ -360,6 +360,7 @@ export async function requestDeskRoutes(app: App, { database, config }: AppDeps)
         consequence: field('consequence'),
         documentedBy: field('documentedBy'),
         note: field('note'),
+        category: field('category'),
       },
       ctxService,
     );

@@ -1,3 +1,4 @@
+import { CATEGORY_LABELS } from '../dip/rules.ts';
 import Html from '@kitajs/html';
 import { explainDeadline, workingDaysBetween, type DeadlineResult, type OfficeCalendar } from '../calendar/rules.ts';
 import type { DeadlineRow } from '../calendar/store.ts';
@@ -35,6 +36,7 @@ import {
   costTotal,
   rupiah,
   SOP_MINUTES,
+  OPEN_CATEGORIES,
   REOPEN_STARTED_BY,
   STATUS_LABELS,
   STATUSES,
@@ -434,6 +436,7 @@ export const ACTION_LABELS: Readonly<Record<string, Text>> = {
   files: text('Berkas jawaban', 'Answer files'),
   extend_reason: text('Alasan perpanjangan', 'Reason for the extension'),
   outcome: text('Keputusan', 'Decision'),
+  category: text('Kategori informasi', 'Category of the information'),
   form: text('Bentuk informasi', 'Form of the information'),
   perPage: text('Biaya penggandaan per halaman (Rp)', 'Copying cost per page (Rp)'),
   pages: text('Jumlah halaman', 'Number of pages'),
@@ -1003,6 +1006,14 @@ function DecisionFields(props: { lang: Lang; form: FormState; pending: number; p
         ''
       )}
       <SelectField lang={lang} form={form} name="outcome" label={ACTION_LABELS.outcome!} required options={[choose, ...NOTICE_OUTCOMES.map((o) => ({ value: o, label: OUTCOME_LABELS[o] }))]} />
+      <SelectField
+        lang={lang}
+        form={form}
+        name="category"
+        label={ACTION_LABELS.category!}
+        hint={text('Untuk statistik laporan tahunan. Informasi yang ditolak dicatat sebagai informasi dikecualikan.', 'For the annual report. Refused information is recorded as exempt.')}
+        options={[{ value: '', label: text('— tidak ditentukan —', '— not given —') }, ...OPEN_CATEGORIES.map((c) => ({ value: c, label: CATEGORY_LABELS[c] }))]}
+      />
       <fieldset class="outcome">
         <legend>{say(lang, text('Bila dikabulkan seluruhnya atau sebagian', 'If granted in full or in part'))}</legend>
         <SelectField

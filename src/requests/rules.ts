@@ -1,3 +1,4 @@
+import type { Category } from '../dip/rules.ts';
 import { isNikLike, normalisePhone } from '../kernel/checker/personal.ts';
 import { t, text, type Lang, type Text } from '../kernel/i18n.ts';
 import { unprintableCharacter } from '../letters/charset.ts';
@@ -480,9 +481,17 @@ export interface Decision {
   /** not_documented: when it will be. */
   readonly documentedBy: string;
   readonly note: string;
+  /** The information's category; '' when the PPID gave none (older notices have no such field). */
+  readonly category?: Category | '';
 }
 
-export type DecisionForm = Readonly<Record<'outcome' | 'holder' | 'form' | 'perPage' | 'pages' | 'delivery' | 'other' | 'timeToProvide' | 'withheld' | 'pasal17' | 'otherLaw' | 'consequence' | 'documentedBy' | 'note', string>>;
+export type DecisionForm = Readonly<Record<'outcome' | 'holder' | 'form' | 'perPage' | 'pages' | 'delivery' | 'other' | 'timeToProvide' | 'withheld' | 'pasal17' | 'otherLaw' | 'consequence' | 'documentedBy' | 'note', string>> & {
+  /** The information's category (src/dip/rules.ts CATEGORIES), for the annual report; optional. */
+  readonly category?: string;
+};
+
+/** The categories the PPID may give a request's information; a refusal's is always 'dikecualikan'. */
+export const OPEN_CATEGORIES: readonly Exclude<Category, 'dikecualikan'>[] = ['berkala', 'serta_merta', 'setiap_saat'];
 
 export type DecisionCheck = { readonly ok: true; readonly decision: Decision } | { readonly ok: false; readonly problems: Record<string, Text> };
 
@@ -519,6 +528,9 @@ export function checkDecision(form: DecisionForm): DecisionCheck {
     if (pasal17 === 'j' && !form.otherLaw.trim()) problems.otherLaw = text('Sebutkan undang-undang lain yang mengecualikan informasi ini.', 'Name the other law that exempts this information.');
     if (!form.consequence.trim()) problems.consequence = text('Tuliskan konsekuensi yang timbul bila informasi dibuka (hasil uji konsekuensi).', 'State the consequence of disclosure found by the consequence test.');
   }
+  const categoryRaw = (form.category ?? '').trim();
+  const category = oneOf(OPEN_CATEGORIES, categoryRaw);
+  if (categoryRaw && !category && outcome !== 'refused') problems.category = text('Pilih kategori informasi: berkala, serta merta, atau setiap saat.', 'Choose the category: periodic, immediate, or on request.');
   if (outcome === 'not_documented' && !form.documentedBy.trim()) problems.documentedBy = text('Sebutkan kapan informasi akan didokumentasikan.', 'State when the information will be documented.');
   if (!granted && costTotal(costs) > 0) problems.perPage = text('Biaya hanya dikenakan bila informasi diberikan.', 'Costs apply only when information is given.');
   for (const field of ['holder', 'timeToProvide', 'withheld', 'otherLaw', 'consequence', 'documentedBy', 'note'] as const) {
@@ -541,6 +553,8 @@ export function checkDecision(form: DecisionForm): DecisionCheck {
       consequence: outcome === 'refused' ? form.consequence.trim() : '',
       documentedBy: outcome === 'not_documented' ? form.documentedBy.trim() : '',
       note: form.note.trim(),
+      // Refused under Pasal 17 means exempt: the category follows from the decision itself.
+      category: outcome === 'refused' ? 'dikecualikan' : (category ?? ''),
     },
   };
 }

@@ -381,5 +381,19 @@ describe(`requests (${ENGINE})`, () => {
     const [unpaid] = await t.database.db.select().from(requests).where(eq(requests.id, free));
     assert.deepEqual([unpaid!.status, unpaid!.paymentMethod], ['closed', null]);
   });
-});
 
+  test('the notice records the category of the information: the PPID chooses an open one, a refusal is exempt', async () => {
+    const decideWith = async (form: Partial<DecisionForm>) => {
+      const { request } = await submit();
+      await escalate(t.database.db, staffActors.desk!, scope(), request.id, { note: 'Mohon diputus.' }, ctx);
+      await decide(t.database.db, staffActors.ppid!, scope(), request.id, { ...NO_DECISION, ...form }, ctx);
+      const [row] = await t.database.db.select().from(requests).where(eq(requests.id, request.id));
+      return (row!.decision as { category?: string }).category;
+    };
+    assert.equal(await decideWith({ outcome: 'not_held', holder: 'KPU Provinsi', category: 'berkala' }), 'berkala');
+    assert.equal(await decideWith({ outcome: 'refused', pasal17: 'h', consequence: 'Membuka data pribadi.', category: 'setiap_saat' }), 'dikecualikan');
+    assert.equal(await decideWith({ outcome: 'not_held', holder: 'KPU Provinsi' }), '');
+    const { request } = await submit();
+    await assert.rejects(decide(t.database.db, staffActors.ppid!, scope(), request.id, { ...NO_DECISION, outcome: 'not_held', category: 'rahasia' }, ctx), (error: unknown) => error instanceof AppError && 'category' in error.fields);
+  });
+});

@@ -562,7 +562,7 @@ export async function explainExempt(db: Db, actor: Actor, scope: OfficeScope, id
       'Petugas Layanan Informasi',
     );
     await closeOpenDeadlines(s.tx, actor, s.request, now);
-    const decision = { outcome: 'exempt_explained', pasal17, dikReference: input.dikReference.trim(), explanation: input.explanation.trim() };
+    const decision = { outcome: 'exempt_explained', pasal17, dikReference: input.dikReference.trim(), explanation: input.explanation.trim(), category: 'dikecualikan' };
     await s.tx
       .update(requests)
       .set({ status: s.to, outcome: 'exempt_explained', decision, decidedAt: now, decidedBy: s.staff.id, answerWorkingDays: await answerWorkingDays(s.tx, s.request, s.office.timeZone, now), deliveredAt: now, deliveryMode: 'desk', closedAt: now })

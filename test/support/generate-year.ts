@@ -22,6 +22,8 @@ export interface GenRequest {
   readonly applicantType: string;
   readonly outcome: Outcome | null;
   readonly pasal17: string;
+  /** As the PPID gave it on the notice ('' when none). */
+  readonly category: string;
   readonly decidedAt: Date | null;
   readonly answerDays: number | null;
   readonly due: string;
@@ -107,7 +109,8 @@ export async function generateYear(db: Db, year: number, perOffice: number, seed
       // A decision's calendar day: the answer's working days stretched a little for weekends.
       const decidedAt = decided ? localInstant(addDaysIso(day, Math.round((answerDays ?? 0) * 1.4)), 11, 0, office.timeZone) : null;
       const pasal17 = outcome === 'refused' || outcome === 'exempt_explained' ? (random() < 0.1 ? '' : pick(PASAL17)) : '';
-      specs.push({ officeId: office.id, receivedAt, channel: pick(CHANNELS), applicantType: pick(APPLICANT_TYPES), outcome, pasal17, decidedAt, answerDays, due });
+      const category = outcome === 'refused' || outcome === 'exempt_explained' ? 'dikecualikan' : outcome && random() < 0.7 ? pick(['berkala', 'serta_merta', 'setiap_saat']) : '';
+      specs.push({ officeId: office.id, receivedAt, channel: pick(CHANNELS), applicantType: pick(APPLICANT_TYPES), outcome, pasal17, category, decidedAt, answerDays, due });
     }
   }
 
@@ -135,7 +138,7 @@ export async function generateYear(db: Db, year: number, perOffice: number, seed
         profile: 'normal',
         receivedAt: s.receivedAt,
         deadlineId: clockRows[i]!.id,
-        decision: s.outcome ? { outcome: s.outcome, pasal17: s.pasal17 } : null,
+        decision: s.outcome ? { outcome: s.outcome, pasal17: s.pasal17, ...(s.category ? { category: s.category } : {}) } : null,
         decidedAt: s.decidedAt,
         answerWorkingDays: s.answerDays,
       })),
