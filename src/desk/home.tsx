@@ -10,6 +10,7 @@ import { DISPUTE_STAGE_LABELS, isDisputeStage } from '../objections/rules.ts';
 import { ROLE_LABELS, type Role } from '../offices/roles.ts';
 import { officeById, allOffices } from '../offices/store.ts';
 import { todayIn } from '../offices/portal.tsx';
+import { annualDeadlineCard } from '../reports/annual-pages.tsx';
 import { SIGNED_IN } from '../web/access.ts';
 import type { App, AppDeps } from '../web/app.ts';
 import { currentStaff, sendHtml } from '../web/context.ts';
@@ -200,6 +201,7 @@ export async function deskHomeRoutes(app: App, { database }: AppDeps): Promise<v
               <a href="/desk/holidays">{say(lang, text('Kalender hari kerja', 'Working-day calendar'))}</a>
             </p>
           </Card>
+          {has('ppid') ? await annualDeadlineCard(db, office, today, lang) : ''}
           {seesCases ? (
             <Card lang={lang} title={text('Keberatan menunggu tanggapan', 'Objections awaiting an answer')}>
               {waiting.length === 0 ? (

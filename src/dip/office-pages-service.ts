@@ -19,7 +19,8 @@ export const PAGE_KINDS = ['profile', 'charter', 'service', 'procedures_intro', 
 export type PageKind = (typeof PAGE_KINDS)[number];
 export const isPageKind = (value: unknown): value is PageKind => typeof value === 'string' && (PAGE_KINDS as readonly string[]).includes(value);
 
-export const DOCUMENT_KINDS = ['procedure', 'regulation'] as const;
+/** A decree is the SK appointing the PPID: the Komisi Informasi's monev asks for it (src/monev/rules.ts). */
+export const DOCUMENT_KINDS = ['procedure', 'regulation', 'decree'] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 export const isDocumentKind = (value: unknown): value is DocumentKind => typeof value === 'string' && (DOCUMENT_KINDS as readonly string[]).includes(value);
 
@@ -150,7 +151,7 @@ const findingsList = (findings: readonly Finding[], lang: 'id' | 'en') =>
     .join(' ');
 
 /**
- * Publishes a PDF beside the procedures or regulations page. The file is judged by its content, and
+ * Publishes a PDF beside the procedures, regulations or profile (SK PPID) page. The file is judged by its content, and
  * the shared checker reads it: a NIK-like number (or a part it could not read) refuses it unless the
  * admin states why it may be published anyway; the reason goes on the audit record.
  */

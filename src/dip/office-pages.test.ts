@@ -143,4 +143,19 @@ describe(`office public pages (${ENGINE})`, () => {
     assert.equal((await post(admin(), `/desk/halaman-publik/dokumen/${sop}/hapus`, {})).status, 404, 'removed once');
     assert.deepEqual((await verifyAuditLog(app.running.database.db)).problems, []);
   });
+
+  test('the SK PPID is published on the profile page and downloaded from there only', async () => {
+    assert.ok((await page(`/${OFFICE}/profil`)).includes('Belum ada dokumen yang diterbitkan.'), 'no SK yet');
+    const bytes = await pdf('Keputusan Ketua KPU Kabupaten Bintan tentang Pejabat Pengelola Informasi dan Dokumentasi.');
+    assert.equal((await upload(admin(), { kind: 'decree', title: 'SK PPID 2026' }, { name: 'sk-ppid.pdf', bytes })).status, 303);
+    const [decree] = await app.running.database.db.select({ id: officeDocuments.id }).from(officeDocuments).where(and(eq(officeDocuments.officeId, officeId), eq(officeDocuments.kind, 'decree')));
+    const profile = await page(`/${OFFICE}/profil`);
+    assert.ok(profile.includes('SK penetapan PPID') && profile.includes(`href="/${OFFICE}/profil/${decree!.id}"`) && profile.includes('SK PPID 2026'));
+    assert.ok(!(await page(`/${OFFICE}/prosedur`)).includes('SK PPID 2026'), 'not among the procedures');
+    const download = await new Client(app.url).get(`/${OFFICE}/profil/${decree!.id}`);
+    assert.equal(download.status, 200);
+    assert.deepEqual(new Uint8Array(await download.arrayBuffer()), bytes);
+    for (const path of [`/${OFFICE}/prosedur/${decree!.id}`, `/kab-belitung-timur/profil/${decree!.id}`]) assert.equal((await new Client(app.url).get(path)).status, 404, path);
+    assert.ok((await read(await admin().get('/desk/halaman-publik'), 200)).includes('<option value="decree"'), 'the upload form offers the kind');
+  });
 });

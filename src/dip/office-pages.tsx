@@ -26,8 +26,8 @@ import {
 import { idOr404, officeOr404, SiteNav } from './portal.tsx';
 
 /**
- * The office's own public pages (PPID profile, maklumat pelayanan, service hours and costs, procedures
- * and regulations with their PDFs) and the office admin's desk page that writes them. Page text is
+ * The office's own public pages (PPID profile with the SK PPID, maklumat pelayanan, service hours and
+ * costs, procedures and regulations with their PDFs) and the office admin's desk page that writes them. Page text is
  * plain text: it is escaped whole and split into paragraphs at blank lines, never read as markup.
  */
 
@@ -59,9 +59,11 @@ const PAGE_PATHS: Readonly<Record<PageKind, string>> = {
 const DOCUMENT_LABELS: Readonly<Record<DocumentKind, Text>> = {
   procedure: text('Prosedur (SOP)', 'Procedure (SOP)'),
   regulation: text('Regulasi', 'Regulation'),
+  decree: text('SK PPID', 'PPID decree (SK PPID)'),
 };
 
-const DOCUMENT_PATHS: Readonly<Record<DocumentKind, string>> = { procedure: 'prosedur', regulation: 'regulasi' };
+/** The SK PPID is listed on the profile page, so it is downloaded under that page's path. */
+const DOCUMENT_PATHS: Readonly<Record<DocumentKind, string>> = { procedure: 'prosedur', regulation: 'regulasi', decree: 'profil' };
 
 const DOCUMENT_FORM_LABELS: Readonly<Record<string, Text>> = {
   kind: text('Jenis dokumen', 'Kind of document'),
@@ -152,7 +154,7 @@ export async function officePageRoutes(app: App, { database }: AppDeps): Promise
     app.get<{ Params: { slug: string } }>(`/:slug/${PAGE_PATHS[kind]}`, { config: { access: PUBLIC }, schema: page }, async (request, reply) => {
       const office = await officeOr404(db, request.params.slug);
       const ctx = pageContext(request, reply);
-      const content = await pageOf(db, office.id, kind);
+      const [content, decrees] = await Promise.all([pageOf(db, office.id, kind), kind === 'profile' ? documentsOf(db, office.id, 'decree') : []]);
       const zone = TIME_ZONES.find((z) => z.zone === office.timeZone)?.label ?? office.timeZone;
       return sendHtml(
         reply,
@@ -167,6 +169,14 @@ export async function officePageRoutes(app: App, { database }: AppDeps): Promise
             ''
           )}
           {content ? <p class="hint" safe>{`${t(ctx.lang, text('Diperbarui', 'Updated'))} ${formatMoment(ctx.lang, content.updatedAt, office.timeZone)}`}</p> : ''}
+          {kind === 'profile' ? (
+            <>
+              <h2>{say(ctx.lang, text('SK penetapan PPID', 'Decree appointing the PPID'))}</h2>
+              <DocumentList lang={ctx.lang} office={office} kind="decree" documents={decrees} />
+            </>
+          ) : (
+            ''
+          )}
         </Layout>,
       );
     });
@@ -174,6 +184,16 @@ export async function officePageRoutes(app: App, { database }: AppDeps): Promise
   textPage('profile');
   textPage('charter');
   textPage('service');
+
+  function documentDownload(kind: DocumentKind) {
+    app.get<{ Params: { slug: string; docId: string } }>(`/:slug/${DOCUMENT_PATHS[kind]}/:docId`, { config: { access: PUBLIC }, schema: page }, async (request, reply) => {
+      const office = await officeOr404(db, request.params.slug);
+      const document = await documentOf(db, office.id, kind, idOr404(request.params.docId));
+      if (!document) throw notFound(text('Dokumen tidak ditemukan.', 'Document not found.'));
+      return sendAttachment(reply, document.name, document.mediaType, document.content);
+    });
+  }
+  for (const kind of DOCUMENT_KINDS) documentDownload(kind);
 
   function documentPage(kind: DocumentKind, intro: PageKind, title: Text) {
     const path = DOCUMENT_PATHS[kind];
@@ -190,12 +210,6 @@ export async function officePageRoutes(app: App, { database }: AppDeps): Promise
           <DocumentList lang={ctx.lang} office={office} kind={kind} documents={documents} />
         </Layout>,
       );
-    });
-    app.get<{ Params: { slug: string; docId: string } }>(`/:slug/${path}/:docId`, { config: { access: PUBLIC }, schema: page }, async (request, reply) => {
-      const office = await officeOr404(db, request.params.slug);
-      const document = await documentOf(db, office.id, kind, idOr404(request.params.docId));
-      if (!document) throw notFound(text('Dokumen tidak ditemukan.', 'Document not found.'));
-      return sendAttachment(reply, document.name, document.mediaType, document.content);
     });
   }
   documentPage('procedure', 'procedures_intro', text('Prosedur layanan informasi (SOP)', 'Information service procedures (SOP)'));
@@ -246,7 +260,7 @@ export async function officePageRoutes(app: App, { database }: AppDeps): Promise
           </form>
         </section>
         <section aria-labelledby="documents-title">
-          <h2 id="documents-title">{say(ctx.lang, text('Dokumen prosedur dan regulasi', 'Procedure and regulation documents'))}</h2>
+          <h2 id="documents-title">{say(ctx.lang, text('Dokumen prosedur, regulasi dan SK PPID', 'Procedure, regulation and PPID decree documents'))}</h2>
           {documents.length === 0 ? (
             <p>{say(ctx.lang, text('Belum ada dokumen.', 'No documents yet.'))}</p>
           ) : (

@@ -51,6 +51,9 @@ const SITE_LINKS: readonly { path: string; label: Text }[] = [
   { path: '/layanan', label: text('Jam dan biaya layanan', 'Hours and costs') },
   { path: '/prosedur', label: text('Prosedur (SOP)', 'Procedures (SOP)') },
   { path: '/regulasi', label: text('Regulasi', 'Regulations') },
+  { path: '/ringkasan-akses', label: text('Ringkasan akses informasi publik', 'Summary of access to public information') },
+  { path: '/statistik', label: text('Statistik', 'Statistics') },
+  { path: '/laporan-tahunan', label: text('Laporan tahunan', 'Annual reports') },
 ];
 
 /** The office website's menu; the current page is marked for assistive technology, not by colour alone. */

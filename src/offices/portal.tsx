@@ -81,6 +81,9 @@ export async function portalRoutes(app: App, { database }: AppDeps): Promise<voi
             ) : (
               ''
             )}
+            <p>
+              <a href="/statistik">{say(ctx.lang, text('Statistik nasional layanan informasi publik', 'National public information statistics'))}</a>
+            </p>
             <section>
               <h2>{say(ctx.lang, text('Provinsi dan kabupaten/kota', 'Provinces and regencies/cities'))}</h2>
               {provinces.map((p) => (
@@ -154,6 +157,12 @@ export async function portalRoutes(app: App, { database }: AppDeps): Promise<voi
             </li>
             <li>
               <a href={`/${office.slug}/regulasi`}>{say(ctx.lang, text('Regulasi', 'Regulations'))}</a>
+            </li>
+            <li>
+              <a href={`/${office.slug}/ringkasan-akses`}>{say(ctx.lang, text('Ringkasan akses informasi publik', 'Summary of access to public information'))}</a>
+            </li>
+            <li>
+              <a href={`/${office.slug}/statistik`}>{say(ctx.lang, text('Statistik layanan informasi', 'Information service statistics'))}</a>
             </li>
           </ul>
         </section>

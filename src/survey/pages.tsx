@@ -3,7 +3,8 @@ import { invalid, isAppError } from '../kernel/errors.ts';
 import { formatDay, formatMoment, t, text, type Lang, type Text } from '../kernel/i18n.ts';
 import { todayIn } from '../offices/portal.tsx';
 import type { OfficeRow } from '../offices/store.ts';
-import { addAboutSheet, bookBytes, chartSvg, newBook, XLSX_TYPE } from '../reports/exports.ts';
+import { BarChart } from '../reports/chart.tsx';
+import { addAboutSheet, bookBytes, newBook, XLSX_TYPE } from '../reports/exports.ts';
 import { barChart } from '../reports/rules.ts';
 import { PUBLIC, roles } from '../web/access.ts';
 import type { App, AppDeps } from '../web/app.ts';
@@ -160,11 +161,6 @@ function ClosedPage(props: { ctx: PageContext; error: ClosedInvitation }): JSX.E
 // ---------------------------------------------------------------------------------------------------
 // Results (desk)
 
-function chartOf(lang: Lang, result: SkmResult) {
-  const title = text('Indeks per unsur (nilai rata-rata × 25)', 'Index per element (mean score × 25)');
-  const geometry = barChart(result.elements.map((e) => ({ label: `${e.element} ${t(lang, SHORT_ELEMENT_LABELS[e.element])}`, value: e.index })));
-  return { title, svg: chartSvg(geometry, t(lang, title)) };
-}
 
 function ResultsTable(props: { lang: Lang; result: SkmResult; period: SkmPeriod }): JSX.Element {
   const { lang, result } = props;
@@ -183,7 +179,7 @@ function ResultsTable(props: { lang: Lang; result: SkmResult; period: SkmPeriod 
         {result.elements.map((e) => (
           <tr>
             <th scope="row">{say(lang, text(`${e.element} ${ELEMENT_LABELS[e.element].id}`, `${e.element} ${ELEMENT_LABELS[e.element].en}`))}</th>
-            <td class="num">{String(result.responses)}</td>
+            <td class="num">{result.responses}</td>
             <td class="num" safe>
               {twoDecimals(lang, e.mean)}
             </td>
@@ -197,7 +193,7 @@ function ResultsTable(props: { lang: Lang; result: SkmResult; period: SkmPeriod 
       <tfoot>
         <tr>
           <th scope="row">{say(lang, text('Indeks Kepuasan Masyarakat (IKM)', 'Satisfaction index (IKM)'))}</th>
-          <td class="num">{String(result.responses)}</td>
+          <td class="num">{result.responses}</td>
           <td class="num" safe>
             {twoDecimals(lang, result.mean)}
           </td>
@@ -263,7 +259,7 @@ function ResultsPage(props: { ctx: PageContext; office: OfficeRow; form: FormSta
             <>
               <dl class="facts">
                 <dt>{say(lang, text('Jumlah jawaban', 'Answers'))}</dt>
-                <dd>{String(results.result.responses)}</dd>
+                <dd>{results.result.responses}</dd>
                 <dt>{say(lang, text('Indeks Kepuasan Masyarakat', 'Satisfaction index'))}</dt>
                 <dd safe>{twoDecimals(lang, results.result.index)}</dd>
                 <dt>{say(lang, text('Mutu pelayanan', 'Grade'))}</dt>
@@ -309,15 +305,9 @@ function ResultsPage(props: { ctx: PageContext; office: OfficeRow; form: FormSta
 }
 
 function Chart(props: { lang: Lang; result: SkmResult }): JSX.Element {
-  const chart = chartOf(props.lang, props.result);
-  return (
-    <figure class="chart" aria-labelledby="skm-chart-caption">
-      {chart.svg}
-      <figcaption id="skm-chart-caption">
-        {say(props.lang, text(`${chart.title.id} (angka yang sama ada pada tabel di atas)`, `${chart.title.en} (the same numbers are in the table above)`))}
-      </figcaption>
-    </figure>
-  );
+  const { lang, result } = props;
+  const geometry = barChart(result.elements.map((e) => ({ label: `${e.element} ${t(lang, SHORT_ELEMENT_LABELS[e.element])}`, value: e.index })));
+  return <BarChart lang={lang} id="skm-chart" title={text('Indeks per unsur (nilai rata-rata × 25)', 'Index per element (mean score × 25)')} geometry={geometry} />;
 }
 
 // ---------------------------------------------------------------------------------------------------

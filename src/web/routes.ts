@@ -21,7 +21,11 @@ import { disputeDeskRoutes } from '../objections/dispute-pages.tsx';
 import { objectionRegisterRoutes } from '../objections/register-pages.tsx';
 import { objectionPortalRoutes } from '../objections/portal.tsx';
 import { reportRoutes } from '../reports/pages.tsx';
+import { annualReportRoutes } from '../reports/annual-pages.tsx';
+import { publicStatsRoutes } from '../reports/public-pages.tsx';
+import { oversightRoutes } from '../oversight/pages.tsx';
 import { surveyRoutes } from '../survey/pages.tsx';
+import { monevRoutes } from '../monev/pages.tsx';
 import type { App, AppDeps } from './app.ts';
 import { healthRoutes } from './health.ts';
 
@@ -42,14 +46,18 @@ export async function registerCapabilities(app: App, deps: AppDeps): Promise<voi
   await calendarPageRoutes(app, deps);
   await auditRoutes(app, deps);
   await reportRoutes(app, deps);
+  await oversightRoutes(app, deps);
+  await monevRoutes(app, deps);
   await apiRoutes(app, deps);
   await requestApiRoutes(app, deps);
   await letterRoutes(app, deps);
   await dipSuggestRoutes(app, deps);
   await dipPortalRoutes(app, deps);
   await officePageRoutes(app, deps);
+  await publicStatsRoutes(app, deps);
   await requestPortalRoutes(app, deps);
   await objectionPortalRoutes(app, deps);
   await surveyRoutes(app, deps);
+  await annualReportRoutes(app, deps);
   await portalRoutes(app, deps);
 }

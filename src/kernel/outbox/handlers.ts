@@ -1,6 +1,7 @@
 import type { Config } from '../../config.ts';
 import { DIP_IMPORT_JOB, dipImportJobHandler } from '../../dip/import.ts';
 import { createMailer, MAIL_KIND, mailHandler } from '../../mail/mail.ts';
+import { OVERSIGHT_JOB, oversightJobHandler } from '../../oversight/jobs.ts';
 import { RECEIPT_JOB, receiptJobHandler } from '../../requests/service.ts';
 import type { JobHandlers } from './runner.ts';
 
@@ -13,5 +14,6 @@ export function jobHandlers(config: Config): JobHandlers {
     [MAIL_KIND]: mailHandler(createMailer(config)),
     [RECEIPT_JOB]: receiptJobHandler(config.baseUrl),
     [DIP_IMPORT_JOB]: dipImportJobHandler(),
+    [OVERSIGHT_JOB]: oversightJobHandler(),
   };
 }
