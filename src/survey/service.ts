@@ -1,3 +1,4 @@
+import { instantAt } from '../calendar/rules.ts';
 import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { queryRows, type Db, type Executor, type Tx } from '../db/client.ts';
@@ -116,18 +117,19 @@ export async function answerSurvey(db: Db, token: string, form: Readonly<Record<
   await db.transaction(async (tx) => {
     const invitation = await openInvitation(tx, token, now);
     if (!checked.ok) throw invalid(checked.problems, text('Jawaban belum lengkap: pilih satu jawaban untuk setiap unsur.', 'The answers are not complete: choose one answer for each element.'));
+    const answeredOn = todayIn(invitation.office.timeZone, now);
+    // Only the day is kept on the invitation, so its time cannot be matched to the answer row's.
     const [used] = await tx
       .update(surveyInvitations)
-      .set({ respondedAt: now })
+      .set({ respondedAt: instantAt(answeredOn, '00:00', invitation.office.timeZone) })
       .where(and(eq(surveyInvitations.id, invitation.id), isNull(surveyInvitations.respondedAt)))
       .returning({ id: surveyInvitations.id });
     if (!used) throw new ClosedInvitation(409, invitation.office);
     await tx.insert(surveyResponses).values({
       officeId: invitation.office.id,
-      // Left empty on purpose: the invitation leads to the request and so to the applicant.
       scores: [...checked.answer.scores],
       comment: checked.answer.comment,
-      answeredOn: todayIn(invitation.office.timeZone, now),
+      answeredOn,
     });
   });
 }
