@@ -1,4 +1,4 @@
-import { and, eq, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, like, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { outbox } from '../db/schema.ts';
 import type { JobHandler } from '../kernel/outbox/runner.ts';
@@ -83,7 +83,9 @@ async function snapshotWhere(db: Db, viewer: OfficeNode, where: SQL): Promise<Sn
   const [row] = await db
     .select({ id: outbox.id, payload: outbox.payload, attempts: outbox.attempts, createdAt: outbox.createdAt })
     .from(outbox)
-    .where(and(where, eq(outbox.kind, OVERSIGHT_JOB), eq(outbox.officeId, viewer.id)));
+    .where(and(where, eq(outbox.kind, OVERSIGHT_JOB), eq(outbox.officeId, viewer.id)))
+    .orderBy(desc(outbox.id))
+    .limit(1);
   if (!row) return undefined;
   const p = readPayload(row.payload);
   const snapshot = { id: row.id, period: p.period, today: p.today, done: Math.min(p.done, p.total), total: p.total, failures: row.attempts, requestedAt: row.createdAt };
@@ -98,9 +100,10 @@ async function snapshotWhere(db: Db, viewer: OfficeNode, where: SQL): Promise<Sn
   return { ...snapshot, result };
 }
 
-/** Today's overview of `period` for the viewer, if it was asked for. */
+/** Today's latest overview of `period` for the viewer (a recount's when there was one), if it was asked for. */
 export function todaysSnapshot(db: Db, viewer: OfficeNode, period: OversightPeriod, today: string): Promise<Snapshot | undefined> {
-  return snapshotWhere(db, viewer, eq(outbox.dedupeKey, dailyKey(viewer, period, today)));
+  const key = dailyKey(viewer, period, today);
+  return snapshotWhere(db, viewer, or(eq(outbox.dedupeKey, key), like(outbox.dedupeKey, `${key}:%`))!);
 }
 
 /** A snapshot by its id, only the viewer office's own. */

@@ -14,6 +14,7 @@ import {
   checkYear,
   deadlineState,
   emptyNarrative,
+  freeze,
   frozenFigures,
   missingSections,
   narrativeOf,
@@ -151,7 +152,7 @@ export async function submitReport(db: Db, actor: Actor, scope: OfficeScope, yea
     const narrative = narrativeOf(draft.narrative);
     const missing = missingSections(narrative);
     if (Object.keys(missing).length > 0) throw invalid(missing, text('Laporan belum lengkap: setiap bagian tertulis wajib diisi.', 'The report is not complete: every written section is required.'));
-    const figures = await annualFigures(s.tx, s.office, year, s.today);
+    const figures = freeze(await annualFigures(s.tx, s.office, year, s.today));
     const previous = lastSubmitted(rows);
     const previousFigures = previous ? frozenFigures(previous.figures) : null;
     const changes: ReportChanges | null =
@@ -205,6 +206,8 @@ export interface ReportView {
 
 async function viewOf(exec: Executor, office: OfficeRow, year: number, row: VersionRow | undefined, today: string): Promise<ReportView> {
   const frozen = row?.status === 'submitted' ? frozenFigures(row.figures) : null;
+  // Live figures must never stand in for a submitted version's: an unreadable one is a bug to see.
+  if (row?.status === 'submitted' && !frozen) throw new Error(`annual report ${row.id} was submitted without readable figures`);
   return {
     year,
     version: row?.version ?? null,

@@ -174,6 +174,19 @@ export interface AnnualFigures {
   readonly requests: OfficeFigures | null;
   /** null: no applicant answered the satisfaction survey in the year. */
   readonly skm: SkmResult | null;
+  /**
+   * A submitted version's tables as they were printed (labels and values), stored with it: the
+   * report reads these, so a later change to how lines are worked out cannot change what was submitted.
+   */
+  readonly printed?: Readonly<Record<FigureChapter, ChapterTables>>;
+}
+
+/** The chapters whose tables come from figures (the rest are written sections). */
+export type FigureChapter = 'requests' | 'cases' | 'skm';
+export interface ChapterTables {
+  readonly tables: readonly ReportTable[];
+  /** Said instead of a table of zeros when the chapter has no data. */
+  readonly empty: Text | null;
 }
 
 /** The stored jsonb of a submitted version, read back. */
@@ -181,7 +194,14 @@ export function frozenFigures(stored: unknown): AnnualFigures | null {
   if (!stored || typeof stored !== 'object') return null;
   const f = stored as Partial<AnnualFigures>;
   if (typeof f.year !== 'number' || typeof f.from !== 'string' || typeof f.to !== 'string' || typeof f.asOf !== 'string') return null;
-  return { year: f.year, from: f.from, to: f.to, asOf: f.asOf, requests: f.requests ?? null, skm: f.skm ?? null };
+  if (!f.printed || typeof f.printed !== 'object') return null;
+  return { year: f.year, from: f.from, to: f.to, asOf: f.asOf, requests: f.requests ?? null, skm: f.skm ?? null, printed: f.printed };
+}
+
+/** The figures as they are submitted: with every chapter's tables printed into them. */
+export function freeze(f: AnnualFigures): AnnualFigures {
+  const chapters: FigureChapter[] = ['requests', 'cases', 'skm'];
+  return { ...f, printed: Object.fromEntries(chapters.map((c) => [c, chapterTables(f, c)])) as Record<FigureChapter, ChapterTables> };
 }
 
 export type LineUnit = 'count' | 'days' | 'index' | 'grade';
@@ -325,6 +345,7 @@ export function skmTable(s: SkmResult): ReportTable {
 
 /** Every table of a version, in the report's order; empty when the year has neither figures nor survey answers. */
 export function reportTables(f: AnnualFigures): ReportTable[] {
+  if (f.printed) return [...f.printed.requests.tables, ...f.printed.cases.tables, ...f.printed.skm.tables];
   return [...(f.requests ? [...requestTables(f.requests), ...caseTables(f.requests)] : []), ...(f.skm ? [skmTable(f.skm)] : [])];
 }
 
@@ -375,7 +396,8 @@ export const CHAPTERS: readonly Chapter[] = [
  * A figures chapter's tables, or the sentence that says there is nothing to measure: never a table of
  * zeros for a year with no data, nor for objections and disputes when there were none.
  */
-export function chapterTables(f: AnnualFigures, kind: 'requests' | 'cases' | 'skm'): { readonly tables: readonly ReportTable[]; readonly empty: Text | null } {
+export function chapterTables(f: AnnualFigures, kind: FigureChapter): ChapterTables {
+  if (f.printed) return f.printed[kind];
   if (kind === 'skm') return f.skm ? { tables: [skmTable(f.skm)], empty: null } : { tables: [], empty: noSurveyText(f.year) };
   if (!f.requests) return { tables: [], empty: kind === 'requests' ? noFiguresText(f.year) : noCasesText(f.year) };
   if (kind === 'requests') return { tables: requestTables(f.requests), empty: null };

@@ -19,6 +19,7 @@ import {
   noDataText,
   officeStats,
   periodText,
+  oneAtATime,
   sharedResults,
   statsCsv,
   statSections,
@@ -233,8 +234,8 @@ function About(props: { lang: Lang; year: StatYear; base: string; whose: Text; c
         {say(
           lang,
           text(
-            `Permohonan, keberatan dan sengketa yang diterima ${periodText('id', year)}. ${props.whose.id} Setiap angka dihitung dari register (tanggal diterima menurut zona waktu kantor), terakhir pada ${at('id')}, dan dihitung ulang paling lama setiap ${CACHE_MINUTES} menit; tidak ada angka yang diketik, dan tidak ada data pribadi.`,
-            `Requests, objections and disputes received ${periodText('en', year)}. ${props.whose.en} Every figure is counted from the registers (date received in the office's time zone), last at ${at('en')}, and counted again at least every ${CACHE_MINUTES} minutes; nothing is typed in, and there is no personal data.`,
+            `Permohonan, keberatan dan sengketa yang diterima ${periodText('id', year)}. ${props.whose.id} Setiap angka dihitung dari register (tanggal diterima menurut zona waktu kantor), terakhir pada ${at('id')}, dan dihitung ulang paling lama setiap ${year.inProgress ? `${CACHE_MINUTES} menit` : 'hari'}; tidak ada angka yang diketik, dan tidak ada data pribadi.`,
+            `Requests, objections and disputes received ${periodText('en', year)}. ${props.whose.en} Every figure is counted from the registers (date received in the office's time zone), last at ${at('en')}, and counted again at least every ${year.inProgress ? `${CACHE_MINUTES} minutes` : 'day'}; nothing is typed in, and there is no personal data.`,
           ),
         )}
       </p>
@@ -409,8 +410,14 @@ const JSON_TYPE = 'application/json; charset=utf-8';
 export async function publicStatsRoutes(app: App, { database }: AppDeps): Promise<void> {
   const db = database.db;
   const shared = sharedResults(CACHE_MINUTES * 60_000);
-  const national = (year: StatYear, today: string) => shared(`national:${year.year}:${today}`, () => nationalStats(db, year, today));
-  const ofOffice = (office: OfficeRow, year: StatYear, today: string) => shared(`${office.id}:${year.year}:${today}`, () => officeStats(db, office, year, today));
+  const wide = oneAtATime();
+  // A past year changes rarely (a late decision at most): its wide counts are shared for the day.
+  const ttl = (year: StatYear) => (year.inProgress ? CACHE_MINUTES * 60_000 : 24 * 3600_000);
+  const national = (year: StatYear, today: string) => shared(`national:${year.year}:${today}`, () => wide(() => nationalStats(db, year, today)), Date.now(), ttl(year));
+  const ofOffice = (office: OfficeRow, year: StatYear, today: string) =>
+    office.level === 'regency'
+      ? shared(`${office.id}:${year.year}:${today}`, () => officeStats(db, office, year, today))
+      : shared(`${office.id}:${year.year}:${today}`, () => wide(() => officeStats(db, office, year, today)), Date.now(), ttl(year));
 
   /** The year asked for, or a 422 that names the field (the pages show it; files get the error page). */
   function yearOrThrow(request: FastifyRequest, today: string): StatYear {

@@ -359,13 +359,13 @@ export async function nationalStats(exec: Executor, year: StatYear, today: strin
  * for that same computation. Keyed by whatever names the statistic (scope, year, today).
  */
 export function sharedResults(ttlMs = 5 * 60_000, max = 200) {
-  const entries = new Map<string, { at: number; value: Promise<unknown> }>();
-  return function shared<T>(key: string, compute: () => Promise<T>, now = Date.now()): Promise<T> {
+  const entries = new Map<string, { at: number; ttl: number; value: Promise<unknown> }>();
+  return function shared<T>(key: string, compute: () => Promise<T>, now = Date.now(), ttl = ttlMs): Promise<T> {
     const hit = entries.get(key);
-    if (hit && now - hit.at < ttlMs) return hit.value as Promise<T>;
+    if (hit && now - hit.at < hit.ttl) return hit.value as Promise<T>;
     const value = compute();
     entries.delete(key);
-    entries.set(key, { at: now, value });
+    entries.set(key, { at: now, ttl, value });
     // A failure is not kept: the next visitor tries again.
     value.catch(() => {
       if (entries.get(key)?.value === value) entries.delete(key);
@@ -373,6 +373,19 @@ export function sharedResults(ttlMs = 5 * 60_000, max = 200) {
     // Oldest first out (a Map iterates in insertion order).
     while (entries.size > max) entries.delete(entries.keys().next().value!);
     return value;
+  };
+}
+
+/**
+ * Runs computations one after another, so that scans of many offices' registers (the nation, a
+ * province) never run side by side however many years visitors ask for at once.
+ */
+export function oneAtATime(): <T>(compute: () => Promise<T>) => Promise<T> {
+  let tail: Promise<unknown> = Promise.resolve();
+  return <T>(compute: () => Promise<T>): Promise<T> => {
+    const run = tail.then(compute, compute);
+    tail = run.catch(() => undefined);
+    return run;
   };
 }
 

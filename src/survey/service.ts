@@ -1,4 +1,3 @@
-import { instantAt } from '../calendar/rules.ts';
 import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { queryRows, type Db, type Executor, type Tx } from '../db/client.ts';
@@ -118,10 +117,11 @@ export async function answerSurvey(db: Db, token: string, form: Readonly<Record<
     const invitation = await openInvitation(tx, token, now);
     if (!checked.ok) throw invalid(checked.problems, text('Jawaban belum lengkap: pilih satu jawaban untuk setiap unsur.', 'The answers are not complete: choose one answer for each element.'));
     const answeredOn = todayIn(invitation.office.timeZone, now);
-    // Only the day is kept on the invitation, so its time cannot be matched to the answer row's.
+    // respondedAt is only a "used" mark: it takes the invitation's own creation time, so nothing about
+    // when the answer came can be matched to the answer row.
     const [used] = await tx
       .update(surveyInvitations)
-      .set({ respondedAt: instantAt(answeredOn, '00:00', invitation.office.timeZone) })
+      .set({ respondedAt: sql`${surveyInvitations.createdAt}` })
       .where(and(eq(surveyInvitations.id, invitation.id), isNull(surveyInvitations.respondedAt)))
       .returning({ id: surveyInvitations.id });
     if (!used) throw new ClosedInvitation(409, invitation.office);

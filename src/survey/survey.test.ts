@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { and, eq, like } from 'drizzle-orm';
@@ -190,6 +191,8 @@ describe(`the questionnaire (${ENGINE})`, () => {
     assert.equal(stored.comment, 'Petugas ramah.');
     assert.ok(!Object.keys(stored).some((k) => /invitation|request/i.test(k)), 'no column leads back to the request');
     assert.ok(!JSON.stringify(stored).includes('dewi'), 'no identity in the row');
+    const [used] = await db().select().from(surveyInvitations).where(eq(surveyInvitations.tokenHash, createHash('sha256').update(token).digest('hex')));
+    assert.equal(used!.respondedAt?.getTime(), used!.createdAt.getTime(), 'the invitation is marked used with its own time, not the answer\'s');
 
     const again = await client.get(`/survei/${token}`);
     assert.equal(again.status, 409);
