@@ -6,7 +6,7 @@ import { Client, startTestApp, type TestApp } from '../../test/support/app.ts';
 import { ENGINE } from '../../test/support/db.ts';
 import { generateYear, localDayOf, type GenYear } from '../../test/support/generate-year.ts';
 import { queryRows } from '../db/client.ts';
-import { annualReports, dipEditions, offices, requests } from '../db/schema.ts';
+import { annualReports, dipEditions, offices, requests, surveyResponses } from '../db/schema.ts';
 import { formatDay } from '../kernel/i18n.ts';
 import { parseCsv } from '../kernel/csv.ts';
 import { createJobRunner, type JobLog } from '../kernel/outbox/runner.ts';
@@ -194,7 +194,15 @@ describe(`oversight pages (${ENGINE})`, () => {
 
   test("the drill-down shows one office's aggregates, every table equal to figuresByOffice", async () => {
     const ppid = await as('atasan', 'prov-kepri');
+    assert.match(await page(ppid, `/desk/pengawasan/gen-7-barat?tahun=${YEAR}`), /id="no-skm"/, 'no survey answers yet: said, not zeros');
+    // Two answers in the year: the office's index per element is on its drill-down.
+    await app.running.database.db.insert(surveyResponses).values([
+      { officeId: barat.id, scores: [4, 4, 4, 4, 4, 4, 4, 4, 4], answeredOn: `${YEAR}-06-01` },
+      { officeId: barat.id, scores: [2, 2, 2, 2, 2, 2, 2, 2, 2], answeredOn: `${YEAR}-07-01` },
+    ]);
     const html = await page(ppid, `/desk/pengawasan/gen-7-barat?tahun=${YEAR}`);
+    assert.match(html, /<table id="skm"/);
+    assert.match(html, /75,00/, 'mean 3 × 25');
     const f = (await expectedFigures([barat.id])).get(barat.id)!;
     assert.ok(html.includes(`<dd id="sum-requests">${f.requests}</dd>`));
     assert.ok(html.includes(`<dd id="sum-decided">${decidedCount(f)}</dd>`));

@@ -17,6 +17,7 @@ import {
 import { todayIn } from '../offices/portal.tsx';
 import { ANSWER_BUCKETS, answerBuckets, decidedCount, medianAnswerDays, overdueRate, type OfficeFigures, BUCKET_LABELS } from '../reports/figures.ts';
 import { BarChart } from '../reports/chart.tsx';
+import { ResultsTable } from '../survey/pages.tsx';
 import { XLSX_TYPE } from '../reports/exports.ts';
 import { barChart, decimal, type ChartBar } from '../reports/rules.ts';
 import { APPLICANT_TYPE_LABELS, APPLICANT_TYPES, CHANNEL_LABELS, CHANNELS, OUTCOME_LABELS, OUTCOMES, PASAL17, PASAL17_LABELS, type Outcome } from '../requests/rules.ts';
@@ -636,6 +637,14 @@ function DetailPage(props: { ctx: PageContext; viewer: OfficeNode; slug: string;
               )}
             </p>
           )}
+          <section aria-labelledby="skm-h">
+            <h2 id="skm-h">{say(lang, text('Survei kepuasan masyarakat', 'Satisfaction survey'))}</h2>
+            {detail.skm ? (
+              <ResultsTable lang={lang} result={detail.skm} caption={text(`Nilai per unsur, ${periodSentence('id', detail.period, detail.today)}`, `Scores per element, ${periodSentence('en', detail.period, detail.today)}`)} />
+            ) : (
+              <p id="no-skm">{say(lang, text('Tidak ada jawaban survei kepuasan pada periode ini.', 'No satisfaction survey answers in this period.'))}</p>
+            )}
+          </section>
         </>
       ) : (
         ''

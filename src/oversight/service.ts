@@ -4,6 +4,8 @@ import { offices } from '../db/schema.ts';
 import { forbidden, notFound } from '../kernel/errors.ts';
 import { text } from '../kernel/i18n.ts';
 import { figuresByOffice, type OfficeFigures } from '../reports/figures.ts';
+import { skmResults } from '../survey/service.ts';
+import type { SkmResult } from '../survey/rules.ts';
 import {
   NOT_OVERSEER,
   overseenOffices,
@@ -124,6 +126,8 @@ export interface OfficeDetail {
   readonly figures: OfficeFigures | null;
   readonly dip: LatestDip | null;
   readonly annual: AnnualStatus;
+  /** The satisfaction survey in the period; null with no answers. */
+  readonly skm: SkmResult | null;
 }
 
 /**
@@ -133,6 +137,11 @@ export interface OfficeDetail {
 export async function officeDetail(exec: Executor, viewer: OfficeNode, slug: string, period: OversightPeriod, today: string): Promise<OfficeDetail> {
   const office = await overseenOffice(exec, viewer, slug);
   const annualYear = Number(today.slice(0, 4)) - 1;
-  const [figures, dips, annual] = await Promise.all([figuresByOffice(exec, [office.id], period, today), latestDips(exec, [office.id]), annualStatuses(exec, [office.id], annualYear)]);
-  return { office, period, today, figures: figures.get(office.id) ?? null, dip: dips.get(office.id) ?? null, annual: annual.get(office.id)! };
+  const [figures, dips, annual, skm] = await Promise.all([
+    figuresByOffice(exec, [office.id], period, today),
+    latestDips(exec, [office.id]),
+    annualStatuses(exec, [office.id], annualYear),
+    skmResults(exec, [office.id], period),
+  ]);
+  return { office, period, today, figures: figures.get(office.id) ?? null, dip: dips.get(office.id) ?? null, annual: annual.get(office.id)!, skm: skm.get(office.id) ?? null };
 }

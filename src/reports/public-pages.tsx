@@ -20,6 +20,7 @@ import {
   officeStats,
   periodText,
   oneAtATime,
+  within,
   sharedResults,
   statsCsv,
   statSections,
@@ -303,6 +304,29 @@ function OfficeStatsPage(props: { ctx: PageContext; office: OfficeRow; form: For
   );
 }
 
+/**
+ * A count of many offices can take a minute on a national data set (bench/annual.ts): the page does
+ * not hang on it. It goes on in the background, is shared when done, and the visitor is asked back.
+ */
+const WAIT_MS = 4000;
+const COUNTING = text(
+  'Statistik ini sedang dihitung dari register semua kantor. Hitungan berjalan terus di server; muat ulang halaman ini sebentar lagi.',
+  "These statistics are being counted from every office's registers. The count goes on on the server; reload this page in a moment.",
+);
+
+function CountingPage(props: { ctx: PageContext; title: Text; url: string }): JSX.Element {
+  return (
+    <Layout ctx={props.ctx} title={props.title}>
+      <p role="status">{say(props.ctx.lang, COUNTING)}</p>
+      <p>
+        <a href={props.url} safe>
+          {t(props.ctx.lang, text('Muat ulang', 'Reload'))}
+        </a>
+      </p>
+    </Layout>
+  );
+}
+
 function NationalStatsPage(props: { ctx: PageContext; form: FormState; stats?: NationalStats }): JSX.Element {
   const { ctx, stats } = props;
   const lang = ctx.lang;
@@ -426,7 +450,8 @@ export async function publicStatsRoutes(app: App, { database }: AppDeps): Promis
     return checked.value;
   }
 
-  function sendData(reply: FastifyReply, name: string, format: 'csv' | 'json', stats: OfficeStats | NationalStats) {
+  function sendData(reply: FastifyReply, name: string, format: 'csv' | 'json', stats: OfficeStats | NationalStats | undefined) {
+    if (!stats) return reply.code(202).header('retry-after', '30').type('text/plain; charset=utf-8').send(`${COUNTING.id}\n${COUNTING.en}\n`);
     return format === 'csv' ? sendAttachment(reply, `${name}.csv`, CSV_TYPE, statsCsv(stats)) : sendAttachment(reply, `${name}.json`, JSON_TYPE, statsJson(stats));
   }
 
@@ -436,7 +461,8 @@ export async function publicStatsRoutes(app: App, { database }: AppDeps): Promis
     const raw = yearParam(request);
     const checked = checkYear(raw, today);
     if (!checked.ok) return sendHtml(reply, NationalStatsPage({ ctx, form: { values: { tahun: raw }, errors: { tahun: checked.problem } } }), 422);
-    const stats = await national(checked.value, today);
+    const stats = await within(national(checked.value, today), WAIT_MS);
+    if (!stats) return sendHtml(reply, <CountingPage ctx={ctx} title={NATIONAL_TITLE} url={request.url} />, 202);
     return sendHtml(reply, NationalStatsPage({ ctx, stats, form: { values: { tahun: String(checked.value.year) }, errors: {} } }));
   });
 
@@ -444,7 +470,7 @@ export async function publicStatsRoutes(app: App, { database }: AppDeps): Promis
     app.get(`/statistik.${format}`, { config: { access: PUBLIC }, schema: page }, async (request, reply) => {
       const today = todayIn(NATIONAL_ZONE);
       const year = yearOrThrow(request, today);
-      return sendData(reply, `statistik-nasional_${year.year}`, format, await national(year, today));
+      return sendData(reply, `statistik-nasional_${year.year}`, format, await within(national(year, today), WAIT_MS));
     });
   }
 
@@ -455,7 +481,8 @@ export async function publicStatsRoutes(app: App, { database }: AppDeps): Promis
     const raw = yearParam(request);
     const checked = checkYear(raw, today);
     if (!checked.ok) return sendHtml(reply, OfficeStatsPage({ ctx, office, form: { values: { tahun: raw }, errors: { tahun: checked.problem } } }), 422);
-    const stats = await ofOffice(office, checked.value, today);
+    const stats = await within(ofOffice(office, checked.value, today), WAIT_MS);
+    if (!stats) return sendHtml(reply, <CountingPage ctx={ctx} title={TITLE} url={request.url} />, 202);
     return sendHtml(reply, OfficeStatsPage({ ctx, office, stats, form: { values: { tahun: String(checked.value.year) }, errors: {} } }));
   });
 
@@ -464,7 +491,7 @@ export async function publicStatsRoutes(app: App, { database }: AppDeps): Promis
       const office = await officeOr404(db, request.params.slug);
       const today = todayIn(office.timeZone);
       const year = yearOrThrow(request, today);
-      return sendData(reply, `statistik-${office.slug}_${year.year}`, format, await ofOffice(office, year, today));
+      return sendData(reply, `statistik-${office.slug}_${year.year}`, format, await within(ofOffice(office, year, today), WAIT_MS));
     });
   }
 

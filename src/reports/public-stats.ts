@@ -389,6 +389,19 @@ export function oneAtATime(): <T>(compute: () => Promise<T>) => Promise<T> {
   };
 }
 
+/** The value when it comes within `ms`, else undefined: the computation goes on and is shared when done. */
+export async function within<T>(value: Promise<T>, ms: number): Promise<T | undefined> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), ms);
+  });
+  try {
+    return await Promise.race([value, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 export interface SummaryYear extends StatYear {
   readonly figures: OfficeFigures | null;
 }

@@ -162,10 +162,11 @@ function ClosedPage(props: { ctx: PageContext; error: ClosedInvitation }): JSX.E
 // Results (desk)
 
 
-function ResultsTable(props: { lang: Lang; result: SkmResult; period: SkmPeriod }): JSX.Element {
+/** The index and grade per element; also on an overseeing office's drill-down (src/oversight/pages.tsx). */
+export function ResultsTable(props: { lang: Lang; result: SkmResult; caption: Text }): JSX.Element {
   const { lang, result } = props;
   return (
-    <DataTable lang={lang} id="skm" caption={text(`Nilai per unsur, ${periodLabel('id', props.period)}`, `Scores per element, ${periodLabel('en', props.period)}`)} captionVisible>
+    <DataTable lang={lang} id="skm" caption={props.caption} captionVisible>
       <thead>
         <tr>
           <th scope="col">{say(lang, text('Unsur', 'Element'))}</th>
@@ -268,7 +269,7 @@ function ResultsPage(props: { ctx: PageContext; office: OfficeRow; form: FormSta
               <p>
                 <a href={`/desk/skm.xlsx?${query}`}>{say(lang, text('Unduh XLSX', 'Download XLSX'))}</a>
               </p>
-              <ResultsTable lang={lang} result={results.result} period={results.period} />
+              <ResultsTable lang={lang} result={results.result} caption={text(`Nilai per unsur, ${periodLabel('id', results.period)}`, `Scores per element, ${periodLabel('en', results.period)}`)} />
               <Chart lang={lang} result={results.result} />
               <section aria-labelledby="skm-comments-h">
                 <h3 id="skm-comments-h">{say(lang, text('Saran dan masukan', 'Suggestions'))}</h3>
