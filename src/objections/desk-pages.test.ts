@@ -174,7 +174,16 @@ describe(`the desk's objection pages (${ENGINE})`, () => {
     assert.equal(wrongType.status, 422, 'a file of the wrong type is refused on its field');
     assert.match(await html(wrongType), /id="f-proxy_letter-error"/);
 
-    filed = await fileAtDesk(refused, proxy, [PROXY_LETTER]);
+    // A form that comes back keeps the power of attorney: the second sending uses it without choosing it again.
+    const key = await freshKey(clients.desk, refused);
+    const first = await postMultipart(clients.desk, filingPath(refused), { grounds: 'a', description: '', submissionKey: key, ...proxy }, [PROXY_LETTER]);
+    assert.equal(first.status, 422);
+    const firstPage = await html(first);
+    assert.match(firstPage, /Sudah dilampirkan: <strong>surat-kuasa\.pdf<\/strong>/);
+    const token = firstPage.match(/name="staged" value="([^"]+)"/)![1]!;
+    const second = await postMultipart(clients.desk, filingPath(refused), { grounds: 'a', description: DESCRIPTION, submissionKey: key, staged: token, ...proxy });
+    assert.equal(second.status, 303, await second.text());
+    filed = Number(second.headers.get('location')!.match(/^\/desk\/keberatan\/(\d+)\?/)![1]);
     const [row] = await app.running.database.db.select().from(objections).where(eq(objections.id, filed));
     number = row!.number;
     assert.equal(row!.channel, 'desk');

@@ -9,13 +9,14 @@ import { AppError, isAppError, notFound } from '../kernel/errors.ts';
 import { text, type Text } from '../kernel/i18n.ts';
 import { todayIn } from '../offices/portal.tsx';
 import { staffById } from '../offices/store.ts';
-import { checkUploads, fileSafe, INTAKE_TYPES, newSubmissionKey } from '../requests/service.ts';
+import { checkUploads, fileSafe, INTAKE_TYPES, newSubmissionKey, stagedFiles, stageUploads } from '../requests/service.ts';
 import { deadlineRows, requestInScope } from '../requests/store.ts';
 import { roles } from '../web/access.ts';
 import type { App, AppDeps } from '../web/app.ts';
 import { actorOf, currentStaff, pathId, redirectWithNotice, scopeFor, sendAttachment, sendHtml, staffOffice } from '../web/context.ts';
 import { formBody, list, renameFields, str, typed, type FormState } from '../web/forms.tsx';
 import { pageContext } from '../web/layout.tsx';
+import type { StagedView } from './portal-views.tsx';
 import { FilingPage, ObjectionPage, objectionSteps, type ObjectionActionState } from './desk-views.tsx';
 import { checkObjectionForm, checkObjectionTransition, isDecisionAction, isGround, OBJECTION_FILE_ROLES, type ObjectionAction, type ObjectionFileRole, type ObjectionForm, type ObjectionStatus } from './rules.ts';
 import { decideObjection, decisionLetterOf, DuplicateObjection, fileObjection, objectionReceipt, recordResponse, requestOfObjection, suggestedGrounds, withdrawObjection } from './service.ts';
@@ -100,6 +101,7 @@ export async function objectionDeskRoutes(app: App, { database, config }: AppDep
     form: FormState | undefined,
     status = 200,
     duplicate?: Pick<ObjectionRow, 'id' | 'number'>,
+    staged: readonly StagedView[] = [],
   ) {
     const row = await requestOf(request);
     const office = await staffOffice(db, request);
@@ -108,7 +110,7 @@ export async function objectionDeskRoutes(app: App, { database, config }: AppDep
     const shown = form ?? { values: { grounds: suggestions.map((s) => s.ground), submissionKey: newSubmissionKey() }, errors: {} };
     const ctx = pageContext(request, reply, NOTICES);
     if (status !== 200) reply.header('cache-control', 'no-store');
-    return sendHtml(reply, <FilingPage ctx={ctx} office={office} request={row} suggestions={suggestions} existing={existing} form={shown} duplicate={duplicate} />, status);
+    return sendHtml(reply, <FilingPage ctx={ctx} office={office} request={row} suggestions={suggestions} existing={existing} form={shown} duplicate={duplicate} staged={staged} />, status);
   }
 
   app.get<{ Querystring: Record<string, unknown> }>('/desk/keberatan/baru', { config: { access: OBJECTION_PAGES }, schema: page }, async (request, reply) =>
@@ -127,6 +129,11 @@ export async function objectionDeskRoutes(app: App, { database, config }: AppDep
     );
     const office = await staffOffice(db, request);
     const received = parseLocalDateTime(str(body, 'receivedAt'), office.timeZone);
+    // Files kept from a form that came back (the same staging as the request form's), minus those dropped.
+    const dropped = new Set(list(body, 'drop_staged'));
+    const kept = await stagedFiles(db, office.id, list(body, 'staged').filter((token) => !dropped.has(token)));
+    const files = [...good, ...kept.map((k) => k.file)];
+    const keep = async () => [...kept.map((k) => ({ token: k.token, role: k.file.role, name: k.file.name })), ...(await stageUploads(db, office.id, good))];
     const values = {
       ...Object.fromEntries(FORM_FIELDS.map((f) => [f, form[f]])),
       receivedAt: str(body, 'receivedAt'),
@@ -139,12 +146,17 @@ export async function objectionDeskRoutes(app: App, { database, config }: AppDep
     if (received === 'invalid') fileProblems.receivedAt = text('Isi tanggal dan jam diterima, misalnya 17/03/2026 09.30.', 'Give the date and time received, e.g. 17/03/2026 09:30.');
     if (Object.keys(fileProblems).length === 0) {
       try {
-        const filed = await fileObjection(db, actorOf(request), { officeId: scopeFor(request).officeId, requestId: row.id, form, submissionKey, files: good, ...(received instanceof Date ? { receivedAt: received } : {}) }, ctxService);
+        const filed = await fileObjection(
+          db,
+          actorOf(request),
+          { officeId: scopeFor(request).officeId, requestId: row.id, form, submissionKey, files, stagedTokens: kept.map((k) => k.token), ...(received instanceof Date ? { receivedAt: received } : {}) },
+          ctxService,
+        );
         return redirectWithNotice(reply, `/desk/keberatan/${filed.objection.id}`, filed.duplicate ? 'objection_duplicate' : 'objection_filed');
       } catch (error) {
         if (error instanceof DuplicateObjection) {
           const summary = text('Keberatan dengan alasan ini sudah ada', 'An objection on this ground already exists');
-          return filingPage(request, reply, { values, errors: { grounds: error.text }, summary }, 409, error.existing);
+          return filingPage(request, reply, { values, errors: { grounds: error.text }, summary }, 409, error.existing, await keep());
         }
         if (!isAppError(error) || error.status !== 422) throw error;
         errors = { ...error.fields };
@@ -153,11 +165,11 @@ export async function objectionDeskRoutes(app: App, { database, config }: AppDep
     } else {
       // A bad file is the page's to find; the form's own rules are told with it, so nothing is found one at a time.
       const counts: Partial<Record<ObjectionFileRole, number>> = {};
-      for (const f of good) if (isFileRole(f.role)) counts[f.role] = (counts[f.role] ?? 0) + 1;
+      for (const f of files) if (isFileRole(f.role)) counts[f.role] = (counts[f.role] ?? 0) + 1;
       const checked = checkObjectionForm(form, counts);
       errors = { ...(checked.ok ? {} : checked.problems), ...fileProblems };
     }
-    return filingPage(request, reply, { values, errors, summary }, 422);
+    return filingPage(request, reply, { values, errors, summary }, 422, undefined, await keep());
   });
 
   // ------------------------------------------------------------------------------------ one objection

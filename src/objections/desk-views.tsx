@@ -1,3 +1,4 @@
+import { StagedList, type StagedView } from './portal-views.tsx';
 import Html from '@kitajs/html';
 import { explainDeadline, localDateTime, type DeadlineResult, type OfficeCalendar } from '../calendar/rules.ts';
 import type { DeadlineRow } from '../calendar/store.ts';
@@ -76,8 +77,8 @@ export const OBJECTION_LABELS: Readonly<Record<string, Text>> = {
 
 const FILE_ACCEPT = '.pdf,.png,.jpg,.jpeg,application/pdf,image/png,image/jpeg';
 const FILE_HINT = text(
-  'PDF, PNG atau JPEG, paling besar 20 MB per berkas. Bila formulir dikembalikan karena ada yang perlu diperbaiki, pilih berkasnya lagi.',
-  'PDF, PNG or JPEG, at most 20 MB per file. If the form comes back to be corrected, choose the files again.',
+  'PDF, PNG atau JPEG, paling besar 20 MB per berkas. Bila formulir dikembalikan untuk diperbaiki, berkas yang sudah diterima tetap terlampir.',
+  'PDF, PNG or JPEG, at most 20 MB per file. If the form comes back to be corrected, the files already received stay attached.',
 );
 
 /** One radio per option, each with its own hint, inside a fieldset that carries the field's error. */
@@ -199,6 +200,8 @@ export function FilingPage(props: {
   suggestions: readonly Suggestion[];
   existing: readonly ObjectionRow[];
   form: FormState;
+  /** Files kept from the form's last sending. */
+  staged?: readonly StagedView[];
   duplicate?: Pick<ObjectionRow, 'id' | 'number'> | undefined;
 }): JSX.Element {
   const { ctx, request: r, form } = props;
@@ -274,9 +277,12 @@ export function FilingPage(props: {
           <TextField lang={lang} form={form} name="proxyName" label={OBJECTION_LABELS.proxyName!} autocomplete="off" />
           <TextArea lang={lang} form={form} name="proxyAddress" label={OBJECTION_LABELS.proxyAddress!} rows={2} />
           <TextField lang={lang} form={form} name="proxyPhone" type="tel" label={OBJECTION_LABELS.proxyPhone!} autocomplete="off" />
+          <StagedList lang={lang} role="proxy_letter" staged={props.staged ?? []} />
           <FileField lang={lang} form={form} name="proxy_letter" label={OBJECTION_LABELS.proxy_letter!} hint={FILE_HINT} accept={FILE_ACCEPT} />
+          <StagedList lang={lang} role="proxy_identity" staged={props.staged ?? []} />
           <FileField lang={lang} form={form} name="proxy_identity" label={OBJECTION_LABELS.proxy_identity!} hint={FILE_HINT} accept={FILE_ACCEPT} />
         </fieldset>
+        <StagedList lang={lang} role="supporting" staged={props.staged ?? []} />
         <FileField lang={lang} form={form} name="supporting" label={OBJECTION_LABELS.supporting!} hint={FILE_HINT} multiple accept={FILE_ACCEPT} />
         <TextArea
           lang={lang}

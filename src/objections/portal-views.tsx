@@ -429,9 +429,30 @@ const FILE_HINTS: Readonly<Record<ObjectionFileRole, Text>> = {
   supporting: text('Misalnya surat yang Anda terima atau bukti pembayaran. Boleh lebih dari satu berkas.', 'For example the letter you received or a proof of payment. You may choose several files.'),
 };
 
+/** Files a form that came back already holds (staged), each with a box to drop it; used by the desk's form too. */
+export function StagedList(props: { lang: Lang; role: string; staged: readonly StagedView[] }): JSX.Element {
+  const { lang, role } = props;
+  const mine = props.staged.filter((s) => s.role === role);
+  if (mine.length === 0) return <></>;
+  return (
+    <ul class="staged">
+      {mine.map((s, i) => (
+        <li>
+          <input type="hidden" name="staged" value={s.token} />
+          {say(lang, text('Sudah dilampirkan: ', 'Already attached: '))}
+          <strong safe>{s.name}</strong>
+          <div class="check">
+            <input type="checkbox" id={`drop-${role}-${i}`} name="drop_staged" value={s.token} />
+            <label for={`drop-${role}-${i}`}>{Html.escapeHtml(t(lang, text(`Hapus lampiran "${s.name}"`, `Remove the attachment "${s.name}"`)))}</label>
+          </div>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 function FileInput(props: { lang: Lang; form: FormState; role: ObjectionFileRole; staged: readonly StagedView[] }): JSX.Element {
   const { lang, form, role } = props;
-  const mine = props.staged.filter((s) => s.role === role);
   return (
     <div class={form.errors[role] ? 'field has-error' : 'field'}>
       <label for={fieldId(role)}>
@@ -439,23 +460,7 @@ function FileInput(props: { lang: Lang; form: FormState; role: ObjectionFileRole
         <span class="optional">{say(lang, role === 'proxy_letter' ? text(' (bila melalui kuasa)', ' (when filed through a proxy)') : text(' (opsional)', ' (optional)'))}</span>
       </label>
       <HintAndError lang={lang} form={form} name={role} hint={FILE_HINTS[role]} />
-      {mine.length > 0 ? (
-        <ul class="staged">
-          {mine.map((s, i) => (
-            <li>
-              <input type="hidden" name="staged" value={s.token} />
-              {say(lang, text('Sudah dilampirkan: ', 'Already attached: '))}
-              <strong safe>{s.name}</strong>
-              <div class="check">
-                <input type="checkbox" id={`drop-${role}-${i}`} name="drop_staged" value={s.token} />
-                <label for={`drop-${role}-${i}`}>{Html.escapeHtml(t(lang, text(`Hapus lampiran "${s.name}"`, `Remove the attachment "${s.name}"`)))}</label>
-              </div>
-            </li>
-          ))}
-        </ul>
-      ) : (
-        ''
-      )}
+      <StagedList lang={lang} role={role} staged={props.staged} />
       <input
         type="file"
         id={fieldId(role)}
