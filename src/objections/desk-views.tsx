@@ -1,4 +1,3 @@
-import { StagedList, type StagedView } from './portal-views.tsx';
 import Html from '@kitajs/html';
 import { explainDeadline, localDateTime, type DeadlineResult, type OfficeCalendar } from '../calendar/rules.ts';
 import type { DeadlineRow } from '../calendar/store.ts';
@@ -8,7 +7,7 @@ import type { OfficeRow, StaffRow } from '../offices/store.ts';
 import { DueDate, dueFlag, FileField, statusText } from '../requests/desk-views.tsx';
 import type { RequestRow } from '../requests/store.ts';
 import type { TimelineEvent } from '../requests/timeline.ts';
-import { CsrfField, describedBy, EMPTY_FORM, ErrorSummary, fieldId, fieldValue, fieldValues, HintAndError, TextArea, TextField, type FormState } from '../web/forms.tsx';
+import { CsrfField, describedBy, EMPTY_FORM, ErrorSummary, fieldId, fieldValue, fieldValues, HintAndError, TextArea, TextField, type FormState, StagedList, type StagedView } from '../web/forms.tsx';
 import { DataTable, Layout, say, type PageContext } from '../web/layout.tsx';
 import {
   checkObjectionTransition,

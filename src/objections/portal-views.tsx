@@ -5,7 +5,7 @@ import { todayIn } from '../offices/portal.tsx';
 import { officeById, type OfficeRow } from '../offices/store.ts';
 import { STATUS_LABELS, type Status } from '../requests/rules.ts';
 import { deadlineRows, type RequestRow } from '../requests/store.ts';
-import { CsrfField, describedBy, ErrorSummary, fieldId, fieldValue, fieldValues, HintAndError, TextArea, TextField, type FormState } from '../web/forms.tsx';
+import { CsrfField, describedBy, ErrorSummary, fieldId, fieldValue, fieldValues, HintAndError, TextArea, TextField, type FormState, StagedList, type StagedView } from '../web/forms.tsx';
 import { Layout, say, type PageContext } from '../web/layout.tsx';
 import {
   GROUND_LABELS,
@@ -416,40 +416,11 @@ export function suggestionLines(suggestions: readonly Suggestion[], record: Requ
   });
 }
 
-/** A file kept from an earlier attempt of the same form (src/requests/service.ts stageUploads). */
-export interface StagedView {
-  readonly token: string;
-  readonly role: string;
-  readonly name: string;
-}
-
 const FILE_HINTS: Readonly<Record<ObjectionFileRole, Text>> = {
   proxy_letter: text('Wajib bila keberatan diajukan melalui kuasa.', 'Required when a proxy files the objection.'),
   proxy_identity: text('Pindaian atau foto KTP penerima kuasa.', "A scan or photo of the proxy's identity card."),
   supporting: text('Misalnya surat yang Anda terima atau bukti pembayaran. Boleh lebih dari satu berkas.', 'For example the letter you received or a proof of payment. You may choose several files.'),
 };
-
-/** Files a form that came back already holds (staged), each with a box to drop it; used by the desk's form too. */
-export function StagedList(props: { lang: Lang; role: string; staged: readonly StagedView[] }): JSX.Element {
-  const { lang, role } = props;
-  const mine = props.staged.filter((s) => s.role === role);
-  if (mine.length === 0) return <></>;
-  return (
-    <ul class="staged">
-      {mine.map((s, i) => (
-        <li>
-          <input type="hidden" name="staged" value={s.token} />
-          {say(lang, text('Sudah dilampirkan: ', 'Already attached: '))}
-          <strong safe>{s.name}</strong>
-          <div class="check">
-            <input type="checkbox" id={`drop-${role}-${i}`} name="drop_staged" value={s.token} />
-            <label for={`drop-${role}-${i}`}>{Html.escapeHtml(t(lang, text(`Hapus lampiran "${s.name}"`, `Remove the attachment "${s.name}"`)))}</label>
-          </div>
-        </li>
-      ))}
-    </ul>
-  );
-}
 
 function FileInput(props: { lang: Lang; form: FormState; role: ObjectionFileRole; staged: readonly StagedView[] }): JSX.Element {
   const { lang, form, role } = props;

@@ -14,7 +14,7 @@ import { PUBLIC } from '../web/access.ts';
 import type { App, AppDeps } from '../web/app.ts';
 import { actorOf, pathId, sendAttachment, sendHtml } from '../web/context.ts';
 import { TrackedObjections, trackedObjections, type ObjectionsOnTracking, type ReactionAttempt } from '../objections/portal-views.tsx';
-import { CsrfField, describedBy, EMPTY_FORM, ErrorSummary, fieldId, fieldValue, formBody, HintAndError, list, str, TextArea, TextField, type FormState } from '../web/forms.tsx';
+import { CsrfField, describedBy, EMPTY_FORM, ErrorSummary, fieldId, fieldValue, formBody, HintAndError, list, str, TextArea, TextField, type FormState, StagedList, type StagedView } from '../web/forms.tsx';
 import { DataTable, Layout, pageContext, say, type PageContext } from '../web/layout.tsx';
 import {
   APPLICANT_TYPE_LABELS,
@@ -184,35 +184,11 @@ function Radios(props: { lang: Lang; form: FormState; name: string; options: rea
   );
 }
 
-/** A file kept from an earlier attempt of the same form (src/requests/service.ts stageUploads). */
-interface StagedView {
-  readonly token: string;
-  readonly role: string;
-  readonly name: string;
-}
-
 function FileInput(props: { lang: Lang; form: FormState; role: PortalFileRole; staged: readonly StagedView[] }): JSX.Element {
   const { lang, form, role } = props;
-  const mine = props.staged.filter((s) => s.role === role);
   return (
     <Frame lang={lang} form={form} name={role} label={LABELS[role]!} qualifier={FILE_QUALIFIERS[role]} hint={FILE_HINTS[role]}>
-      {mine.length > 0 ? (
-        <ul class="staged">
-          {mine.map((s, i) => (
-            <li>
-              <input type="hidden" name="staged" value={s.token} />
-              {say(lang, text('Sudah dilampirkan: ', 'Already attached: '))}
-              <strong safe>{s.name}</strong>
-              <div class="check">
-                <input type="checkbox" id={`drop-${role}-${i}`} name="drop_staged" value={s.token} />
-                <label for={`drop-${role}-${i}`}>{Html.escapeHtml(t(lang, text(`Hapus lampiran "${s.name}"`, `Remove the attachment "${s.name}"`)))}</label>
-              </div>
-            </li>
-          ))}
-        </ul>
-      ) : (
-        ''
-      )}
+      <StagedList lang={lang} role={role} staged={props.staged} />
       <input
         type="file"
         id={fieldId(role)}

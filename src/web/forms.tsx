@@ -235,3 +235,32 @@ export function typed(body: Record<string, string | string[]>): Record<string, s
 export function renameFields(errors: Readonly<Record<string, Text>>, names: Readonly<Record<string, string>>): Record<string, Text> {
   return Object.fromEntries(Object.entries(errors).map(([k, v]) => [Object.hasOwn(names, k) ? names[k]! : k, v]));
 }
+
+/** A file kept from an earlier sending of the same form (src/requests/service.ts stageUploads). */
+export interface StagedView {
+  readonly token: string;
+  readonly role: string;
+  readonly name: string;
+}
+
+/** The files of one field a form that came back already holds, each with a box to drop it. */
+export function StagedList(props: { lang: Lang; role: string; staged: readonly StagedView[] }): JSX.Element {
+  const { lang, role } = props;
+  const mine = props.staged.filter((s) => s.role === role);
+  if (mine.length === 0) return <></>;
+  return (
+    <ul class="staged">
+      {mine.map((s, i) => (
+        <li>
+          <input type="hidden" name="staged" value={s.token} />
+          {say(lang, text('Sudah dilampirkan: ', 'Already attached: '))}
+          <strong safe>{s.name}</strong>
+          <div class="check">
+            <input type="checkbox" id={`drop-${role}-${i}`} name="drop_staged" value={s.token} />
+            <label for={`drop-${role}-${i}`}>{Html.escapeHtml(t(lang, text(`Hapus lampiran "${s.name}"`, `Remove the attachment "${s.name}"`)))}</label>
+          </div>
+        </li>
+      ))}
+    </ul>
+  );
+}
