@@ -1,3 +1,4 @@
+import { submissionDue } from '../reports/annual.ts';
 import { formatDay, t, text, type Lang, type Text } from '../kernel/i18n.ts';
 import type { OfficeRow } from '../offices/store.ts';
 import { checkMonth, monthLabel } from '../reports/rules.ts';
@@ -324,14 +325,9 @@ export function sortRows(rows: readonly OverviewRow[], sort: Sort): OverviewRow[
   });
 }
 
-/** The annual report is due three months after the year (Perki 1/2021 Pasal 56): 31 March. */
-export function annualDue(year: number): string {
-  return `${year + 1}-03-31`;
-}
-
 export function annualWords(lang: Lang, status: AnnualStatus, today: string): string {
   if (status.submittedOn) return t(lang, text(`Disampaikan ${formatDay('id', status.submittedOn, false)}`, `Submitted ${formatDay('en', status.submittedOn, false)}`));
-  const due = annualDue(status.year);
+  const due = submissionDue(status.year);
   return today > due
     ? t(lang, text(`Belum; lewat batas ${formatDay('id', due, false)}`, `Not yet; past the ${formatDay('en', due, false)} deadline`))
     : t(lang, text(`Belum; batas ${formatDay('id', due, false)}`, `Not yet; due ${formatDay('en', due, false)}`));

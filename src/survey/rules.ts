@@ -182,17 +182,6 @@ export function skmResult(tally: SkmTally): SkmResult | null {
   return { responses: n, elements, mean: total / (n * ELEMENTS.length), index, grade: gradeOf(index) };
 }
 
-/** Tallies of several offices as one (a province over its regencies, the nation). */
-export function addTallies(tallies: Iterable<SkmTally>): SkmTally {
-  let responses = 0;
-  const sums = ELEMENTS.map(() => 0);
-  for (const tally of tallies) {
-    responses += tally.responses;
-    ELEMENTS.forEach((_, i) => (sums[i]! += tally.sums[i] ?? 0));
-  }
-  return { responses, sums };
-}
-
 /** "3,25" / "3.25": two decimals always, as indices are published. */
 export function twoDecimals(lang: Lang, value: number): string {
   return value.toLocaleString(lang === 'id' ? 'id-ID' : 'en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
